@@ -1,0 +1,36 @@
+package dev.orgmfa.keycloak.policy;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.organization.OrganizationProvider;
+
+/** The one answer to "is TOTP required of this user, and by whom?" for every part of the extension. */
+public final class MfaPolicyResolver {
+
+    private final KeycloakSession session;
+
+    public MfaPolicyResolver(KeycloakSession session) {
+        this.session = session;
+    }
+
+    public EffectivePolicy resolve(RealmModel realm, UserModel user) {
+        List<PolicySource> sources = new ArrayList<>();
+        RealmWideOption.find(realm).ifPresent(sources::add);
+        OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
+        // Disabled organizations still count: a switched-off customer is no reason to drop a second factor.
+        if (organizations != null && realm.isOrganizationsEnabled()) {
+            organizations.getByMember(user).map(MfaPolicyResolver::sourceOf).forEach(sources::add);
+        }
+        return EffectivePolicy.combine(sources);
+    }
+
+    public static PolicySource sourceOf(OrganizationModel organization) {
+        return new PolicySource(new OrganizationRef(organization.getId(), organization.getAlias()),
+                OrganizationPolicy.fromAttributes(organization.getAttributes()));
+    }
+}

@@ -1,0 +1,23 @@
+package dev.orgmfa.keycloak.policy;
+
+/** Names of the attributes the policy is stored in (public contract: see README "Organization policy"). */
+public final class OrgMfaAttributes {
+
+    /** Organization attribute: {@code true} forces TOTP on the organization's members. */
+    public static final String TOTP_REQUIRED = "mfa.totp.required";
+    /** Organization attribute: days a member may still sign in without TOTP (0..365). */
+    public static final String GRACE_DAYS = "mfa.totp.grace-days";
+    /** Organization attribute: {@code enforce} or {@code exempt} for members signing in through an identity provider. */
+    public static final String BROKERED_USERS = "mfa.totp.brokered-users";
+
+    /**
+     * User attribute: epoch millis of the first sign-in at which the requirement applied to the user
+     * while not enrolled. The grace period is counted from it.
+     */
+    public static final String GRACE_STARTED_AT = "org-mfa.grace-started-at";
+
+    public static final int MAX_GRACE_DAYS = 365;
+
+    private OrgMfaAttributes() {
+    }
+}

@@ -1,0 +1,65 @@
+package dev.orgmfa.keycloak.policy;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One organization's MFA policy, a typed view over its attributes.
+ *
+ * @param totpRequired    members must have TOTP
+ * @param gracePeriodDays days a member may still sign in without TOTP, 0..365
+ * @param brokeredUsers   whether SSO (brokered) sign-ins are held to the requirement
+ */
+public record OrganizationPolicy(boolean totpRequired, int gracePeriodDays, BrokeredUsers brokeredUsers) {
+
+    public static final OrganizationPolicy DEFAULT = new OrganizationPolicy(false, 0, BrokeredUsers.ENFORCE);
+
+    public OrganizationPolicy {
+        if (gracePeriodDays < 0 || gracePeriodDays > OrgMfaAttributes.MAX_GRACE_DAYS) {
+            throw new IllegalArgumentException("gracePeriodDays must be 0.." + OrgMfaAttributes.MAX_GRACE_DAYS);
+        }
+        if (brokeredUsers == null) {
+            throw new IllegalArgumentException("brokeredUsers must not be null");
+        }
+    }
+
+    /**
+     * Reads the policy from organization attributes. Values that were set by hand (Attributes tab,
+     * kcadm) and do not parse fall back to the stricter reading: no grace, SSO users enforced.
+     */
+    public static OrganizationPolicy fromAttributes(Map<String, List<String>> attributes) {
+        if (attributes == null) {
+            return DEFAULT;
+        }
+        boolean required = "true".equalsIgnoreCase(first(attributes, OrgMfaAttributes.TOTP_REQUIRED));
+        return new OrganizationPolicy(required, parseGraceDays(first(attributes, OrgMfaAttributes.GRACE_DAYS)),
+                BrokeredUsers.parse(first(attributes, OrgMfaAttributes.BROKERED_USERS)).orElse(BrokeredUsers.ENFORCE));
+    }
+
+    /** The attribute values of this policy, to be merged into the organization's other attributes. */
+    public Map<String, List<String>> toAttributes() {
+        Map<String, List<String>> attributes = new HashMap<>();
+        attributes.put(OrgMfaAttributes.TOTP_REQUIRED, List.of(Boolean.toString(totpRequired)));
+        attributes.put(OrgMfaAttributes.GRACE_DAYS, List.of(Integer.toString(gracePeriodDays)));
+        attributes.put(OrgMfaAttributes.BROKERED_USERS, List.of(brokeredUsers.value()));
+        return attributes;
+    }
+
+    private static int parseGraceDays(String value) {
+        if (value == null) {
+            return 0;
+        }
+        try {
+            int days = Integer.parseInt(value.trim());
+            return days < 0 || days > OrgMfaAttributes.MAX_GRACE_DAYS ? 0 : days;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static String first(Map<String, List<String>> attributes, String name) {
+        List<String> values = attributes.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+}

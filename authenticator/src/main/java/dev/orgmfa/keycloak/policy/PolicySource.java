@@ -1,0 +1,12 @@
+package dev.orgmfa.keycloak.policy;
+
+/**
+ * Something that may require TOTP of a user: one of the user's organizations, or the realm-wide
+ * option of the {@code org-mfa-totp} step (then {@code organization} is null).
+ */
+public record PolicySource(OrganizationRef organization, OrganizationPolicy policy) {
+
+    public static PolicySource realmWide(int gracePeriodDays, BrokeredUsers brokeredUsers) {
+        return new PolicySource(null, new OrganizationPolicy(true, gracePeriodDays, brokeredUsers));
+    }
+}

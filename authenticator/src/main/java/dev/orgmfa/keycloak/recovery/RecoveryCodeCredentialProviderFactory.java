@@ -1,0 +1,19 @@
+package dev.orgmfa.keycloak.recovery;
+
+import org.keycloak.credential.CredentialProviderFactory;
+import org.keycloak.models.KeycloakSession;
+
+public class RecoveryCodeCredentialProviderFactory implements CredentialProviderFactory<RecoveryCodeCredentialProvider> {
+
+    public static final String PROVIDER_ID = "org-mfa-recovery-code";
+
+    @Override
+    public RecoveryCodeCredentialProvider create(KeycloakSession session) {
+        return new RecoveryCodeCredentialProvider(session);
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+}

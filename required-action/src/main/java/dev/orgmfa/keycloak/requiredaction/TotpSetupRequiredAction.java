@@ -1,0 +1,156 @@
+package dev.orgmfa.keycloak.requiredaction;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.keycloak.authentication.InitiatedActionSupport;
+import org.keycloak.authentication.RequiredActionContext;
+import org.keycloak.authentication.RequiredActionProvider;
+import org.keycloak.authentication.otp.OTPApplicationProvider;
+import org.keycloak.common.util.Time;
+import org.keycloak.events.Details;
+import org.keycloak.events.EventType;
+import org.keycloak.models.ModelDuplicateException;
+import org.keycloak.models.OTPPolicy;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.OTPCredentialModel;
+import org.keycloak.models.utils.Base32;
+import org.keycloak.models.utils.CredentialValidation;
+import org.keycloak.models.utils.FormMessage;
+import org.keycloak.models.utils.HmacOTP;
+import org.keycloak.sessions.AuthenticationSessionModel;
+import org.keycloak.utils.CredentialHelper;
+
+import dev.orgmfa.keycloak.enrollment.BrokeredSignIn;
+import dev.orgmfa.keycloak.enrollment.GraceClock;
+import dev.orgmfa.keycloak.enrollment.MfaGate;
+import dev.orgmfa.keycloak.enrollment.TotpDevices;
+
+/**
+ * {@code org-mfa-totp-setup}: the enrollment screen. The secret lives in the auth session only (never
+ * in the form), so a tampered page cannot choose the key. On success the user has a standard
+ * {@code otp} credential and goes on to the recovery codes screen.
+ */
+public class TotpSetupRequiredAction implements RequiredActionProvider {
+
+    private static final Logger LOG = Logger.getLogger(TotpSetupRequiredAction.class);
+
+    static final String TEMPLATE = "org-mfa-totp-setup.ftl";
+    static final String SECRET_NOTE = "org-mfa.totp-secret";
+    static final String FIELD_CODE = "totp";
+    static final String FIELD_LABEL = "userLabel";
+    private static final int SECRET_LENGTH = 20;
+
+    @Override
+    public InitiatedActionSupport initiatedActionSupport() {
+        return InitiatedActionSupport.SUPPORTED;
+    }
+
+    /** Runs on every sign-in, whatever the flow: no path skips the policy. */
+    @Override
+    public void evaluateTriggers(RequiredActionContext context) {
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        MfaGate.Decision decision = new MfaGate(context.getSession()).decide(context.getRealm(), context.getUser(),
+                BrokeredSignIn.isBrokered(authSession), Instant.ofEpochMilli(Time.currentTimeMillis()));
+        if (decision.outcome() == MfaGate.Outcome.MUST_ENROLL
+                && !authSession.getRequiredActions().contains(TotpSetupRequiredActionFactory.PROVIDER_ID)) {
+            authSession.addRequiredAction(TotpSetupRequiredActionFactory.PROVIDER_ID);
+        }
+    }
+
+    @Override
+    public void requiredActionChallenge(RequiredActionContext context) {
+        context.challenge(setupForm(context, null, null));
+    }
+
+    @Override
+    public void processAction(RequiredActionContext context) {
+        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        RealmModel realm = context.getRealm();
+        UserModel user = context.getUser();
+        String secret = context.getAuthenticationSession().getAuthNote(SECRET_NOTE);
+        String code = trimmed(form.getFirst(FIELD_CODE));
+        String label = trimmed(form.getFirst(FIELD_LABEL));
+        context.getEvent().event(EventType.UPDATE_CREDENTIAL).detail(Details.CREDENTIAL_TYPE, OTPCredentialModel.TYPE);
+
+        if (secret == null) {
+            // Auth session restarted between the screens: show a fresh key.
+            context.challenge(setupForm(context, null, null));
+            return;
+        }
+        if (code == null) {
+            context.challenge(setupForm(context, FIELD_CODE, "orgMfa.setup.error.missingCode"));
+            return;
+        }
+        OTPPolicy policy = realm.getOTPPolicy();
+        OTPCredentialModel credential = OTPCredentialModel.createFromPolicy(realm, secret, label);
+        if (!CredentialValidation.validOTP(code, credential, policy.getLookAheadWindow())) {
+            context.challenge(setupForm(context, FIELD_CODE, "orgMfa.setup.error.invalidCode"));
+            return;
+        }
+        if (label == null && TotpDevices.isEnrolled(user)) {
+            context.challenge(setupForm(context, FIELD_LABEL, "orgMfa.setup.error.missingLabel"));
+            return;
+        }
+        try {
+            // Keycloak's own path: stores the otp credential and spends the code so it cannot be replayed.
+            if (!CredentialHelper.createOTPCredential(context.getSession(), realm, user, code, credential)) {
+                context.challenge(setupForm(context, FIELD_CODE, "orgMfa.setup.error.invalidCode"));
+                return;
+            }
+        } catch (ModelDuplicateException e) {
+            context.challenge(setupForm(context, FIELD_LABEL, "orgMfa.setup.error.duplicateLabel"));
+            return;
+        }
+        LOG.debugf("user %s enrolled a TOTP device", user.getId());
+        context.getAuthenticationSession().removeAuthNote(SECRET_NOTE);
+        GraceClock.clear(user);
+        context.getAuthenticationSession().addRequiredAction(RecoveryCodesRequiredActionFactory.PROVIDER_ID);
+        context.success();
+    }
+
+    private Response setupForm(RequiredActionContext context, String errorField, String errorMessage) {
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        String secret = authSession.getAuthNote(SECRET_NOTE);
+        if (secret == null) {
+            secret = HmacOTP.generateSecret(SECRET_LENGTH);
+            authSession.setAuthNote(SECRET_NOTE, secret);
+        }
+        RealmModel realm = context.getRealm();
+        OTPPolicy policy = realm.getOTPPolicy();
+        String issuer = realm.getDisplayName() == null || realm.getDisplayName().isBlank()
+                ? realm.getName() : realm.getDisplayName();
+        List<String> apps = context.getSession().getAllProviders(OTPApplicationProvider.class).stream()
+                .filter(app -> app.supports(policy)).map(OTPApplicationProvider::getName).sorted().toList();
+        var form = context.form()
+                .setAttribute("orgMfaQrCode", QrCodeImage.dataUri(policy.getKeyURI(realm, context.getUser(), secret)))
+                .setAttribute("orgMfaSecret", grouped(Base32.encode(secret.getBytes())))
+                .setAttribute("orgMfaIssuer", issuer)
+                .setAttribute("orgMfaAccount", context.getUser().getUsername())
+                .setAttribute("orgMfaPolicy", policy)
+                .setAttribute("orgMfaApps", apps)
+                .setAttribute("orgMfaLabelRequired", TotpDevices.isEnrolled(context.getUser()));
+        if (errorMessage != null) {
+            form.addError(new FormMessage(errorField, errorMessage));
+        }
+        return form.createForm(TEMPLATE);
+    }
+
+    /** The base32 key in groups of four, as authenticator apps show it. */
+    private static String grouped(String base32) {
+        return base32.replaceAll("(.{4})(?=.)", "$1 ");
+    }
+
+    private static String trimmed(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    @Override
+    public void close() {
+    }
+}
