@@ -1,0 +1,123 @@
+package dev.orgmfa.keycloak.it.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * Walks Keycloak's login pages over HTTP as a browser would (cookies, forms, redirects), without
+ * JavaScript. Stops at the redirect back to the client, which is the sign-in's end.
+ */
+public final class BrowserSession {
+
+    private final String baseUrl;
+    private final String realm;
+    private final HttpClient http;
+
+    BrowserSession(String baseUrl, String realm) {
+        this.baseUrl = baseUrl;
+        this.realm = realm;
+        CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    /** Starts an authorization-code sign-in of the demo client; the answer is the first login page. */
+    public Page openLogin() {
+        return get(authUrl(null));
+    }
+
+    /** Starts an application-initiated action ({@code kc_action}), e.g. {@code org-mfa-recovery-codes}. */
+    public Page openAction(String kcAction) {
+        return get(authUrl(kcAction));
+    }
+
+    private String authUrl(String kcAction) {
+        return baseUrl + "/realms/" + realm + "/protocol/openid-connect/auth?client_id=" + TestRealm.CLIENT_ID
+                + "&response_type=code&scope=openid&redirect_uri=" + encode(TestRealm.REDIRECT_URI)
+                + "&state=" + System.nanoTime() + (kcAction == null ? "" : "&kc_action=" + encode(kcAction));
+    }
+
+    /** Username and password on the stock form. */
+    public Page signIn(String username, String password) {
+        Page login = openLogin();
+        return submit(login, "kc-form-login", Map.of("username", username, "password", password));
+    }
+
+    /**
+     * Submits a form of the page (by id, or the first form when {@code formId} is null) with its
+     * hidden inputs plus {@code fields}.
+     */
+    public Page submit(Page page, String formId, Map<String, String> fields) {
+        Element form = formId == null ? page.document().selectFirst("form") : page.document().getElementById(formId);
+        if (form == null) {
+            throw new IllegalStateException("no form " + formId + " on " + page);
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Element input : form.select("input[type=hidden]")) {
+            values.put(input.attr("name"), input.attr("value"));
+        }
+        values.putAll(fields);
+        return post(form.absUrl("action"), values);
+    }
+
+    /** Posts to the action URL of the page's first form, as a button in another form would. */
+    public Page post(String url, Map<String, String> fields) {
+        String body = fields.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return follow(send(request));
+    }
+
+    public Page get(String url) {
+        return follow(send(HttpRequest.newBuilder(URI.create(url)).GET().build()));
+    }
+
+    private Page follow(HttpResponse<String> response) {
+        for (int hops = 0; hops < 10; hops++) {
+            int status = response.statusCode();
+            if (status < 300 || status >= 400) {
+                Document document = Jsoup.parse(response.body(), response.uri().toString());
+                return new Page(response.uri(), status, document);
+            }
+            URI next = response.uri().resolve(response.headers().firstValue("Location").orElseThrow());
+            if (next.toString().startsWith(TestRealm.REDIRECT_URI)) {
+                return new Page(next, status, null);
+            }
+            response = send(HttpRequest.newBuilder(next).GET().build());
+        }
+        throw new IllegalStateException("too many redirects");
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

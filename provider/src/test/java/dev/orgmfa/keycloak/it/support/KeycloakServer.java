@@ -1,0 +1,80 @@
+package dev.orgmfa.keycloak.it.support;
+
+import org.keycloak.admin.client.Keycloak;
+
+/**
+ * The Keycloak the integration tests talk to: one per test run. By default the 26.7.3 distribution
+ * unpacked by Maven, started with the freshly built provider jar; with {@code -Dkeycloak.url=...} an
+ * already running server (which must have the jar installed and the admin credentials given).
+ */
+public final class KeycloakServer {
+
+    private static KeycloakServer instance;
+
+    private final String baseUrl;
+    private final String adminUsername;
+    private final String adminPassword;
+    private final AutoCloseable process;
+    private Keycloak admin;
+
+    private KeycloakServer(String baseUrl, String adminUsername, String adminPassword, AutoCloseable process) {
+        this.baseUrl = baseUrl;
+        this.adminUsername = adminUsername;
+        this.adminPassword = adminPassword;
+        this.process = process;
+    }
+
+    /** The server of this run, started on first use and stopped when the JVM exits. */
+    public static synchronized KeycloakServer get() {
+        if (instance == null) {
+            String username = System.getProperty("keycloak.admin.username", "admin");
+            String password = System.getProperty("keycloak.admin.password", "admin");
+            String external = System.getProperty("keycloak.url", "");
+            if (!external.isBlank()) {
+                instance = new KeycloakServer(external.replaceAll("/+$", ""), username, password, () -> { });
+            } else {
+                LocalDistribution local = LocalDistribution.start(username, password);
+                instance = new KeycloakServer(local.baseUrl(), username, password, local);
+            }
+            KeycloakServer started = instance;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "keycloak-stop"));
+        }
+        return instance;
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public String adminUsername() {
+        return adminUsername;
+    }
+
+    public String adminPassword() {
+        return adminPassword;
+    }
+
+    /** Admin client logged in to the master realm as the bootstrap admin. */
+    public synchronized Keycloak admin() {
+        if (admin == null) {
+            admin = Keycloak.getInstance(baseUrl, "master", adminUsername, adminPassword, "admin-cli");
+        }
+        return admin;
+    }
+
+    /** An admin client for any user of any realm (for permission tests). */
+    public Keycloak adminAs(String realm, String username, String password) {
+        return Keycloak.getInstance(baseUrl, realm, username, password, "admin-cli");
+    }
+
+    private synchronized void stop() {
+        try {
+            if (admin != null) {
+                admin.close();
+            }
+            process.close();
+        } catch (Exception e) {
+            System.err.println("stopping Keycloak: " + e);
+        }
+    }
+}
