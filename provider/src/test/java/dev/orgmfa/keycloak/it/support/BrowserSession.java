@@ -56,8 +56,12 @@ public final class BrowserSession {
 
     /** Username and password on the stock form. */
     public Page signIn(String username, String password) {
-        Page login = openLogin();
-        return submit(login, "kc-form-login", Map.of("username", username, "password", password));
+        Page page = submit(openLogin(), "kc-form-login", Map.of("username", username, "password", password));
+        // Keycloak's stock flow with organizations asks for the username first, then the password.
+        if (page.has("kc-form-login") && page.hasInput("password") && page.errors().isBlank()) {
+            page = submit(page, "kc-form-login", Map.of("password", password));
+        }
+        return page;
     }
 
     /**
