@@ -36,17 +36,10 @@ class GracePeriodIT {
         realm.close();
     }
 
-    private static String member(String username, String... orgIds) {
-        String userId = realm.createUser(username);
-        for (String orgId : orgIds) {
-            realm.addMember(orgId, userId);
-        }
-        return userId;
-    }
 
     @Test
     void runningGracePeriodShowsDaysLeftAndLetsTheUserPass() {
-        String userId = member("in-grace", weekOrg);
+        String userId = realm.createMember("in-grace", weekOrg);
         BrowserSession browser = realm.browser();
         Page notice = browser.signIn("in-grace", TestRealm.PASSWORD);
 
@@ -63,7 +56,7 @@ class GracePeriodIT {
 
     @Test
     void enrollNowFromTheNoticeOpensTheSetupScreen() {
-        member("enroll-now", weekOrg);
+        realm.createMember("enroll-now", weekOrg);
         BrowserSession browser = realm.browser();
         Page notice = browser.signIn("enroll-now", TestRealm.PASSWORD);
         assertTrue(browser.submit(notice, "org-mfa-grace-form", Map.of("enrollNow", "true")).has("org-mfa-setup-form"));
@@ -71,7 +64,7 @@ class GracePeriodIT {
 
     @Test
     void expiredGracePeriodForcesEnrollment() {
-        String userId = member("grace-over", weekOrg);
+        String userId = realm.createMember("grace-over", weekOrg);
         long eightDaysAgo = Instant.now().minus(Duration.ofDays(8)).toEpochMilli();
         realm.setUserAttribute(userId, GRACE_STARTED_AT, Long.toString(eightDaysAgo));
 
@@ -80,7 +73,7 @@ class GracePeriodIT {
 
     @Test
     void aGraceStartInTheFutureCannotExtendTheGracePeriod() {
-        String userId = member("tampered", weekOrg);
+        String userId = realm.createMember("tampered", weekOrg);
         long nextYear = Instant.now().plus(Duration.ofDays(365)).toEpochMilli();
         realm.setUserAttribute(userId, GRACE_STARTED_AT, Long.toString(nextYear));
 
@@ -94,18 +87,18 @@ class GracePeriodIT {
         String optionalLong = realm.createOrganization("optional-long",
                 Map.of("mfa.totp.required", "false", "mfa.totp.grace-days", "1"));
 
-        member("three-and-seven", weekOrg, threeDays, optionalLong);
+        realm.createMember("three-and-seven", weekOrg, threeDays, optionalLong);
         Page notice = realm.browser().signIn("three-and-seven", TestRealm.PASSWORD);
         assertTrue(notice.byId("org-mfa-grace").orElseThrow().text().contains("3 day"), notice.text());
 
-        member("zero-and-seven", weekOrg, none);
+        realm.createMember("zero-and-seven", weekOrg, none);
         assertTrue(realm.browser().signIn("zero-and-seven", TestRealm.PASSWORD).has("org-mfa-setup-form"));
     }
 
     @Test
     void gracePeriodCountsFromTheFirstSignInUnderTheRequirement() {
         String org = realm.createOrganization("later-required", Map.of("mfa.totp.required", "false", "mfa.totp.grace-days", "2"));
-        String userId = member("late", org);
+        String userId = realm.createMember("late", org);
         assertTrue(realm.browser().signIn("late", TestRealm.PASSWORD).isSignedIn());
         assertEquals(null, realm.admin().users().get(userId).toRepresentation().firstAttribute(GRACE_STARTED_AT),
                 "no clock while not required");

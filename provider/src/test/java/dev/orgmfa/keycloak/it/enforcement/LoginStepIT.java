@@ -39,15 +39,10 @@ class LoginStepIT {
         realm.close();
     }
 
-    private static String member(String username) {
-        String userId = realm.createUser(username);
-        realm.addMember(requiredOrg, userId);
-        return userId;
-    }
 
     @Test
     void repeatedWrongCodesLockTheUserAndEvenTheRightCodeFailsGenerically() {
-        String userId = member("locked");
+        String userId = realm.createMember("locked", requiredOrg);
         MfaFlows.Enrolled enrolled = MfaFlows.enrollAtSignIn(realm.browser(), "locked");
         String right = enrolled.totp().shifted(1);
         String wrong = right.equals("000000") ? "111111" : "000000";
@@ -72,7 +67,7 @@ class LoginStepIT {
 
     @Test
     void aUserWithTwoDevicesPicksOneAndOnlyItsCodesWork() throws Exception {
-        member("two-devices");
+        realm.createMember("two-devices", requiredOrg);
         BrowserSession browser = realm.browser();
         MfaFlows.Enrolled phone = MfaFlows.enrollAtSignIn(browser, "two-devices");
 

@@ -36,17 +36,10 @@ class TotpEnforcementIT {
         realm.close();
     }
 
-    private static String member(String username, String... orgIds) {
-        String userId = realm.createUser(username);
-        for (String orgId : orgIds) {
-            realm.addMember(orgId, userId);
-        }
-        return userId;
-    }
 
     @Test
     void requiredMemberMustEnrollThenIsAskedForACodeAtEverySignIn() {
-        String userId = member("req-member", requiredOrg);
+        String userId = realm.createMember("req-member", requiredOrg);
         BrowserSession first = realm.browser();
         Page setup = first.signIn("req-member", TestRealm.PASSWORD);
         assertTrue(setup.has("org-mfa-setup-form") && setup.has("org-mfa-qr"), "setup screen: " + setup);
@@ -67,21 +60,21 @@ class TotpEnforcementIT {
 
     @Test
     void memberOfAnOptionalOrganizationAndUserWithoutOrganizationPass() {
-        member("opt-member", optionalOrg);
-        member("no-org");
+        realm.createMember("opt-member", optionalOrg);
+        realm.createMember("no-org");
         assertTrue(realm.browser().signIn("opt-member", TestRealm.PASSWORD).isSignedIn());
         assertTrue(realm.browser().signIn("no-org", TestRealm.PASSWORD).isSignedIn());
     }
 
     @Test
     void memberOfARequiredAndAnOptionalOrganizationMustEnroll() {
-        member("two-orgs", optionalOrg, requiredOrg);
+        realm.createMember("two-orgs", optionalOrg, requiredOrg);
         assertTrue(realm.browser().signIn("two-orgs", TestRealm.PASSWORD).has("org-mfa-setup-form"));
     }
 
     @Test
     void wrongCodeGetsAGenericErrorAndAUserEvent() {
-        member("wrong-code", requiredOrg);
+        realm.createMember("wrong-code", requiredOrg);
         MfaFlows.Enrolled enrolled = MfaFlows.enrollAtSignIn(realm.browser(), "wrong-code");
         String wrong = enrolled.totp().now().equals("000000") ? "111111" : "000000";
 
@@ -96,7 +89,7 @@ class TotpEnforcementIT {
 
     @Test
     void aCodeIsAcceptedOnceOnly() {
-        member("replay", requiredOrg);
+        realm.createMember("replay", requiredOrg);
         MfaFlows.Enrolled enrolled = MfaFlows.enrollAtSignIn(realm.browser(), "replay");
         String code = enrolled.totp().shifted(1);
 
@@ -109,7 +102,7 @@ class TotpEnforcementIT {
     @Test
     void removingTheRequirementKeepsFactorsAndEnrolledUsersStillGiveACode() {
         String org = realm.createOrganization("was-required", Map.of("mfa.totp.required", "true"));
-        String userId = member("keeps-factor", org);
+        String userId = realm.createMember("keeps-factor", org);
         MfaFlows.Enrolled enrolled = MfaFlows.enrollAtSignIn(realm.browser(), "keeps-factor");
 
         realm.setOrganizationAttributes(org, Map.of("mfa.totp.required", "false"));

@@ -47,11 +47,6 @@ class RecoveryCodesIT {
         realm.close();
     }
 
-    private static String enrolledMember(String username) {
-        String userId = realm.createUser(username);
-        realm.addMember(requiredOrg, userId);
-        return userId;
-    }
 
     private static List<CredentialRepresentation> codeRows(String userId) {
         return realm.admin().users().get(userId).credentials().stream().filter(c -> TYPE.equals(c.getType())).toList();
@@ -59,7 +54,7 @@ class RecoveryCodesIT {
 
     @Test
     void aCodeSignsInOnceAndTheNewSetReplacesTheOld() {
-        String userId = enrolledMember("recover");
+        String userId = realm.createMember("recover", requiredOrg);
         List<String> firstSet = MfaFlows.enrollAtSignIn(realm.browser(), "recover").recoveryCodes();
         assertEquals(10, codeRows(userId).size(), "one credential row per code");
 
@@ -82,7 +77,7 @@ class RecoveryCodesIT {
 
     @Test
     void theNewSetMustBeAcknowledgedAndAnAbandonedScreenLosesNothing() {
-        String userId = enrolledMember("abandon");
+        String userId = realm.createMember("abandon", requiredOrg);
         List<String> codes = MfaFlows.enrollAtSignIn(realm.browser(), "abandon").recoveryCodes();
 
         BrowserSession browser = realm.browser();
@@ -98,7 +93,7 @@ class RecoveryCodesIT {
 
     @Test
     void oneCodeSentEightTimesAtOnceSignsInExactlyOnce() throws Exception {
-        enrolledMember("parallel");
+        realm.createMember("parallel", requiredOrg);
         String code = MfaFlows.enrollAtSignIn(realm.browser(), "parallel").recoveryCodes().get(0);
         int threads = 8;
         List<BrowserSession> browsers = new ArrayList<>();
@@ -132,7 +127,7 @@ class RecoveryCodesIT {
 
     @Test
     void usersRegenerateTheirCodesThroughTheApplicationInitiatedAction() {
-        String userId = enrolledMember("regen");
+        String userId = realm.createMember("regen", requiredOrg);
         BrowserSession browser = realm.browser();
         List<String> before = MfaFlows.enrollAtSignIn(browser, "regen").recoveryCodes();
         List<String> rowIdsBefore = codeRows(userId).stream().map(CredentialRepresentation::getId).toList();
@@ -153,7 +148,7 @@ class RecoveryCodesIT {
 
     @Test
     void theCodeScreenTellsUsersWhenFewCodesRemain() {
-        String userId = enrolledMember("few-left");
+        String userId = realm.createMember("few-left", requiredOrg);
         MfaFlows.Enrolled enrolled = MfaFlows.enrollAtSignIn(realm.browser(), "few-left");
         Page full = realm.browser().signIn("few-left", TestRealm.PASSWORD);
         assertFalse(full.has("org-mfa-low-codes"), "no notice with a full set");
@@ -174,7 +169,7 @@ class RecoveryCodesIT {
 
     @Test
     void wrongRecoveryCodesCountTowardsLockout() {
-        String userId = enrolledMember("guesser");
+        String userId = realm.createMember("guesser", requiredOrg);
         List<String> codes = MfaFlows.enrollAtSignIn(realm.browser(), "guesser").recoveryCodes();
 
         BrowserSession browser = realm.browser();
@@ -191,7 +186,7 @@ class RecoveryCodesIT {
 
     @Test
     void signInsWithARecoveryCodeAreRecordedWithoutTheCode() {
-        String userId = enrolledMember("audited");
+        String userId = realm.createMember("audited", requiredOrg);
         String code = MfaFlows.enrollAtSignIn(realm.browser(), "audited").recoveryCodes().get(2);
         BrowserSession browser = realm.browser();
         Page newCodes = MfaFlows.signInWithRecoveryCode(browser, "audited", code);

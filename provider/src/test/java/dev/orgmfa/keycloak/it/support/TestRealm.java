@@ -93,6 +93,15 @@ public final class TestRealm implements AutoCloseable {
         }
     }
 
+    /** A user ({@link #createUser}) who is a member of the given organizations. */
+    public String createMember(String username, String... organizationIds) {
+        String userId = createUser(username);
+        for (String organizationId : organizationIds) {
+            addMember(organizationId, userId);
+        }
+        return userId;
+    }
+
     /** An organization with the given attributes (e.g. {@code mfa.totp.required=true}). */
     public String createOrganization(String alias, Map<String, String> attributes) {
         OrganizationRepresentation org = new OrganizationRepresentation();
