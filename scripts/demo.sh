@@ -10,8 +10,13 @@ http_port=${KC_HTTP_PORT:-8080}
 management_port=${KC_MANAGEMENT_PORT:-9000}
 version=$(sed -n 's:.*<keycloak.run.version>\(.*\)</keycloak.run.version>.*:\1:p' pom.xml)
 
+mkdir -p "$root/target"
 echo "==> Building the provider jar and fetching Keycloak $version through Maven (first run: a few minutes)"
-mvn -B -q -DskipTests verify
+if ! mvn -B -DskipTests verify >"$root/target/demo-build.log" 2>&1; then
+  tail -40 "$root/target/demo-build.log"
+  echo "The build failed; the whole log is in target/demo-build.log" >&2
+  exit 1
+fi
 
 home="$root/target/demo/keycloak-$version"
 rm -rf "$root/target/demo"
