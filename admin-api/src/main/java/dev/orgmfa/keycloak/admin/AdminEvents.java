@@ -5,6 +5,7 @@ import org.keycloak.events.admin.ResourceType;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 
 import dev.orgmfa.keycloak.admin.json.PolicyJson;
+import dev.orgmfa.keycloak.admin.json.ResetOutcomeJson;
 
 /**
  * The admin events of the API's writes, as the admin console shows them. Representations carry
@@ -19,7 +20,7 @@ final class AdminEvents {
     }
 
     /** {@code ACTION USER org-mfa/users/{id}/factors}: a user's factors were reset. */
-    void factorsReset(FactorReset.Outcome outcome) {
+    void factorsReset(ResetOutcomeJson outcome) {
         builder.operation(OperationType.ACTION).resource(ResourceType.USER)
                 .resourcePath(OrgMfaAdminResourceProviderFactory.PROVIDER_ID, "users", outcome.userId(), "factors")
                 .representation(outcome)

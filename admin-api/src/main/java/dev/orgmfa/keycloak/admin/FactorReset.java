@@ -13,6 +13,7 @@ import org.keycloak.models.UserSessionModel;
 import org.keycloak.models.light.LightweightUserAdapter;
 import org.keycloak.services.managers.AuthenticationManager;
 
+import dev.orgmfa.keycloak.admin.json.ResetOutcomeJson;
 import dev.orgmfa.keycloak.enrollment.GraceClock;
 import dev.orgmfa.keycloak.enrollment.TotpDevices;
 import dev.orgmfa.keycloak.policy.MfaPolicyResolver;
@@ -27,11 +28,6 @@ final class FactorReset {
 
     private static final Logger LOG = Logger.getLogger(FactorReset.class);
 
-    /** What a reset did; no secret in it, so it can be the admin event's representation. */
-    record Outcome(String userId, int totpDevicesRemoved, int recoveryCodesRemoved, boolean mustEnrollAtNextSignIn,
-                   boolean loggedOut, int sessionsEnded) {
-    }
-
     private final KeycloakSession session;
     private final RealmModel realm;
 
@@ -40,7 +36,7 @@ final class FactorReset {
         this.realm = realm;
     }
 
-    Outcome reset(UserModel user, boolean logout) {
+    ResetOutcomeJson reset(UserModel user, boolean logout) {
         List<CredentialModel> devices = TotpDevices.of(user);
         devices.forEach(device -> user.credentialManager().removeStoredCredentialById(device.getId()));
         int codes = RecoveryCodeStore.removeAll(user);
@@ -51,7 +47,7 @@ final class FactorReset {
         int sessions = logout ? endSessions(user) : 0;
         LOG.debugf("reset factors of user %s: %d TOTP devices, %d recovery codes, must enroll: %s, sessions ended: %d",
                 user.getId(), devices.size(), codes, required, sessions);
-        return new Outcome(user.getId(), devices.size(), codes, required, logout, sessions);
+        return new ResetOutcomeJson(user.getId(), devices.size(), codes, required, logout, sessions);
     }
 
     /** As {@code UserResource#logout} (Keycloak 26.7): tokens issued before now stop working, sessions end. */
