@@ -46,18 +46,23 @@ public class RecoveryCodeCredentialProvider implements CredentialProvider<Creden
         return model;
     }
 
+    /** "Set up" for a user without codes, "update" (regenerate) for one with codes: Keycloak allows one of the two. */
     @Override
     public CredentialTypeMetadata getCredentialTypeMetadata(CredentialTypeMetadataContext metadataContext) {
-        return CredentialTypeMetadata.builder()
+        CredentialTypeMetadata.CredentialTypeMetadataBuilder builder = CredentialTypeMetadata.builder()
                 .type(getType())
                 .category(CredentialTypeMetadata.Category.TWO_FACTOR)
                 .displayName("orgMfa.recoveryCodes.displayName")
                 .helpText("orgMfa.recoveryCodes.helpText")
                 .iconCssClass("kcAuthenticatorRecoveryAuthnCodesClass")
-                .createAction(REGENERATE_ACTION)
-                .updateAction(REGENERATE_ACTION)
-                .removeable(false)
-                .build(session);
+                .removeable(false);
+        UserModel user = metadataContext.getUser();
+        if (user != null && RecoveryCodeStore.remaining(user) > 0) {
+            builder.updateAction(REGENERATE_ACTION);
+        } else {
+            builder.createAction(REGENERATE_ACTION);
+        }
+        return builder.build(session);
     }
 
     @Override

@@ -52,7 +52,7 @@ final class LocalDistribution implements RunningKeycloak {
                     "--db=dev-mem", "--import-realm",
                     "--http-host=127.0.0.1", "--http-port=" + httpPort,
                     "--http-management-port=" + managementPort, "--health-enabled=true",
-                    "--log-level=INFO,dev.orgmfa:debug"));
+                    "--log-level=INFO,dev.orgmfa:debug,org.keycloak.services.error:debug"));
             ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", adminUsername);
