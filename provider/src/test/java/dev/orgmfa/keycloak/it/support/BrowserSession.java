@@ -2,8 +2,6 @@ package dev.orgmfa.keycloak.it.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -25,6 +23,9 @@ import org.jsoup.nodes.Element;
  */
 public final class BrowserSession {
 
+    // The demo client requires PKCE; the tests never redeem the code, so one verifier serves all.
+    private static final String PKCE_CHALLENGE = pkceChallenge("org-mfa-it-code-verifier-0123456789-abcdefghijklmnop");
+
     private final String baseUrl;
     private final String realm;
     private final HttpClient http;
@@ -32,8 +33,7 @@ public final class BrowserSession {
     BrowserSession(String baseUrl, String realm) {
         this.baseUrl = baseUrl;
         this.realm = realm;
-        CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
+        this.http = HttpClient.newBuilder().cookieHandler(new LoopbackCookieJar()).followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(10)).build();
     }
 
@@ -50,7 +50,8 @@ public final class BrowserSession {
     private String authUrl(String kcAction) {
         return baseUrl + "/realms/" + realm + "/protocol/openid-connect/auth?client_id=" + TestRealm.CLIENT_ID
                 + "&response_type=code&scope=openid&redirect_uri=" + encode(TestRealm.REDIRECT_URI)
-                + "&state=" + System.nanoTime() + (kcAction == null ? "" : "&kc_action=" + encode(kcAction));
+                + "&state=" + System.nanoTime() + "&code_challenge_method=S256&code_challenge=" + PKCE_CHALLENGE
+                + (kcAction == null ? "" : "&kc_action=" + encode(kcAction));
     }
 
     /** Username and password on the stock form. */
@@ -64,6 +65,9 @@ public final class BrowserSession {
      * hidden inputs plus {@code fields}.
      */
     public Page submit(Page page, String formId, Map<String, String> fields) {
+        if (page.document() == null) {
+            throw new IllegalStateException("no page to submit a form on: " + page);
+        }
         Element form = formId == null ? page.document().selectFirst("form") : page.document().getElementById(formId);
         if (form == null) {
             throw new IllegalStateException("no form " + formId + " on " + page);
@@ -113,6 +117,15 @@ public final class BrowserSession {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String pkceChallenge(String verifier) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
+        } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
