@@ -1,9 +1,11 @@
 package dev.orgmfa.keycloak.it.broker;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -78,6 +80,19 @@ class PostBrokerLoginFlowIT {
         assertTrue(password.hasInput("otp"), "exempt covers brokered sign-ins only: " + password);
     }
 
+    /** exempt lifts a requirement; it does not switch off the factor of a user no organization requires. */
+    @Test
+    void enrolledUserNoLongerRequiredIsStillAskedForACode() {
+        String username = "no-longer-required-" + System.nanoTime();
+        String orgId = linkedMember(username, "enforce");
+        PasswordEnrollment.enroll(consumer, username);
+        consumer.setOrganizationAttributes(orgId, Map.of("mfa.totp.required", "false", "mfa.totp.brokered-users", "exempt"));
+
+        Page brokered = IdentityProviderRealm.signInThrough(consumer.browser(), IDP, username);
+
+        assertTrue(brokered.hasInput("otp"), "the step asks every enrolled user it does not exempt: " + brokered);
+    }
+
     @Test
     void enforcedUnenrolledUserIsSentToTheSetupScreen() {
         String username = member("enforce-new", "enforce");
@@ -106,6 +121,8 @@ class PostBrokerLoginFlowIT {
         String orgId = linkedMember(username, "enforce");
         Totp app = PasswordEnrollment.enroll(consumer, username);
         consumer.setOrganizationAttributes(orgId, Map.of("mfa.totp.brokered-users", brokeredUsers));
+        assertEquals(Map.of("mfa.totp.required", List.of("true"), "mfa.totp.brokered-users", List.of(brokeredUsers)),
+                consumer.admin().organizations().get(orgId).toRepresentation().getAttributes());
         return new Member(username, app);
     }
 
