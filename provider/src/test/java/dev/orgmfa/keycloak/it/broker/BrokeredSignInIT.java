@@ -10,8 +10,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.orgmfa.keycloak.it.support.BrowserSession;
 import dev.orgmfa.keycloak.it.support.Page;
 import dev.orgmfa.keycloak.it.support.TestRealm;
+import dev.orgmfa.keycloak.it.support.Totp;
 
 /**
  * Sign-in through an identity provider whose post-broker-login flow is NOT set: the browser flow's
@@ -57,12 +59,20 @@ class BrokeredSignInIT {
     @Test
     void enforcedBrokeredSignInEndsAtTheSetupScreen() {
         String username = memberOfRequiringOrg("enforce-user", "enforce");
+        BrowserSession browser = consumer.browser();
 
-        Page brokered = IdentityProviderRealm.signInThrough(consumer.browser(), IDP, username);
+        Page brokered = IdentityProviderRealm.signInThrough(browser, IDP, username);
 
         assertTrue(brokered.has("org-mfa-secret") && brokered.has("org-mfa-setup-form"),
                 "brokered sign-in should end at the setup screen: " + brokered);
         assertFalse(brokered.isSignedIn());
+
+        // Enrolling there finishes the brokered sign-in, through the recovery codes screen.
+        Totp app = Totp.fromBase32(brokered.byId("org-mfa-secret").orElseThrow().text());
+        Page codes = browser.submit(brokered, "org-mfa-setup-form", Map.of("totp", app.now(), "userLabel", "phone"));
+        assertTrue(codes.has("org-mfa-recovery-codes-form"), "recovery codes next: " + codes);
+        Page done = browser.submit(codes, "org-mfa-recovery-codes-form", Map.of("acknowledged", "on"));
+        assertTrue(done.isSignedIn(), "signed in after enrolling: " + done);
     }
 
     @Test

@@ -25,7 +25,7 @@ import dev.orgmfa.keycloak.it.support.Totp;
 class PostBrokerLoginFlowIT {
 
     private static final String IDP = "corp-sso-mfa";
-    private static final String FLOW = "org-mfa post broker login";
+    private static final String FLOW = "org-mfa-post-broker-login";
 
     private static TestRealm consumer;
     private static IdentityProviderRealm idp;
