@@ -19,6 +19,7 @@ import org.keycloak.common.util.Time;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
+import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.KeycloakSession;
@@ -148,7 +149,10 @@ public class OrgMfaTotpAuthenticator implements Authenticator {
             return;
         }
         LOG.debugf("user %s signed in with a recovery code", user.getId());
-        context.getEvent().detail(DETAIL_RECOVERY_CODE_USED, "true");
+        // Its own event now: the sign-in's LOGIN event comes in a later request, after the new codes screen.
+        context.getEvent().clone().event(EventType.REMOVE_CREDENTIAL).user(user)
+                .detail(Details.CREDENTIAL_TYPE, RecoveryCodeCredential.TYPE)
+                .detail(DETAIL_RECOVERY_CODE_USED, "true").success();
         // Using a code regenerates the set: the user acknowledges the new codes before the session exists.
         context.getAuthenticationSession().addRequiredAction(RECOVERY_CODES_ACTION);
         context.success(RecoveryCodeCredential.TYPE);

@@ -1,6 +1,7 @@
 package dev.orgmfa.keycloak.authenticator;
 
 import java.util.List;
+import java.util.Set;
 
 import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
@@ -13,6 +14,7 @@ import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
 import dev.orgmfa.keycloak.policy.BrokeredUsers;
+import dev.orgmfa.keycloak.recovery.RecoveryCodeCredential;
 import dev.orgmfa.keycloak.policy.RealmWideOption;
 
 public class OrgMfaTotpAuthenticatorFactory implements AuthenticatorFactory {
@@ -71,6 +73,12 @@ public class OrgMfaTotpAuthenticatorFactory implements AuthenticatorFactory {
     @Override
     public String getReferenceCategory() {
         return OTPCredentialModel.TYPE;
+    }
+
+    /** The step also takes recovery codes: this is what makes the account console list them. */
+    @Override
+    public Set<String> getOptionalReferenceCategories(KeycloakSession session) {
+        return Set.of(RecoveryCodeCredential.TYPE);
     }
 
     @Override

@@ -21,13 +21,17 @@ public final class GraceClock {
         try {
             return Optional.of(Instant.ofEpochMilli(Long.parseLong(value)));
         } catch (NumberFormatException e) {
-            // A hand-edited value must not extend the grace period: treat it as long over.
             return Optional.of(Instant.EPOCH);
         }
     }
 
+    /**
+     * The start of the user's grace period, starting it now if it has not started. A value that does
+     * not parse or lies in the future was not written by us: it counts as long over, so editing the
+     * attribute can never extend a grace period.
+     */
     public static Instant startIfUnset(UserModel user, Instant now) {
-        return startedAt(user).orElseGet(() -> {
+        return startedAt(user).map(start -> start.isAfter(now) ? Instant.EPOCH : start).orElseGet(() -> {
             user.setSingleAttribute(OrgMfaAttributes.GRACE_STARTED_AT, Long.toString(now.toEpochMilli()));
             return now;
         });

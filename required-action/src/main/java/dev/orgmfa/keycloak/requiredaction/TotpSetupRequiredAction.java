@@ -30,6 +30,7 @@ import dev.orgmfa.keycloak.enrollment.BrokeredSignIn;
 import dev.orgmfa.keycloak.enrollment.GraceClock;
 import dev.orgmfa.keycloak.enrollment.MfaGate;
 import dev.orgmfa.keycloak.enrollment.TotpDevices;
+import dev.orgmfa.keycloak.recovery.RecoveryCodeStore;
 
 /**
  * {@code org-mfa-totp-setup}: the enrollment screen. The secret lives in the auth session only (never
@@ -110,7 +111,10 @@ public class TotpSetupRequiredAction implements RequiredActionProvider {
         LOG.debugf("user %s enrolled a TOTP device", user.getId());
         context.getAuthenticationSession().removeAuthNote(SECRET_NOTE);
         GraceClock.clear(user);
-        context.getAuthenticationSession().addRequiredAction(RecoveryCodesRequiredActionFactory.PROVIDER_ID);
+        // A first device comes with recovery codes; a second one keeps the set the user has.
+        if (RecoveryCodeStore.remaining(user) == 0) {
+            context.getAuthenticationSession().addRequiredAction(RecoveryCodesRequiredActionFactory.PROVIDER_ID);
+        }
         context.success();
     }
 

@@ -24,7 +24,8 @@ import org.jsoup.nodes.Element;
 public final class BrowserSession {
 
     // The demo client requires PKCE; the tests never redeem the code, so one verifier serves all.
-    private static final String PKCE_CHALLENGE = pkceChallenge("org-mfa-it-code-verifier-0123456789-abcdefghijklmnop");
+    private static final String PKCE_VERIFIER = "org-mfa-it-code-verifier-0123456789-abcdefghijklmnop";
+    private static final String PKCE_CHALLENGE = pkceChallenge(PKCE_VERIFIER);
 
     private final String baseUrl;
     private final String realm;
@@ -56,8 +57,12 @@ public final class BrowserSession {
 
     /** Username and password on the stock form. */
     public Page signIn(String username, String password) {
-        Page login = openLogin();
-        return submit(login, "kc-form-login", Map.of("username", username, "password", password));
+        Page page = submit(openLogin(), "kc-form-login", Map.of("username", username, "password", password));
+        // Keycloak's stock flow with organizations asks for the username first, then the password.
+        if (page.has("kc-form-login") && page.hasInput("password") && page.errors().isBlank()) {
+            page = submit(page, "kc-form-login", Map.of("password", password));
+        }
+        return page;
     }
 
     /**
@@ -78,6 +83,33 @@ public final class BrowserSession {
         }
         values.putAll(fields);
         return post(form.absUrl("action"), values);
+    }
+
+    /** Redeems the authorization code of a finished sign-in; returns the access token. */
+    public String accessToken(Page signedIn) {
+        String code = java.util.Arrays.stream(signedIn.uri().getQuery().split("&"))
+                .filter(p -> p.startsWith("code=")).findFirst().orElseThrow().substring(5);
+        String body = "grant_type=authorization_code&client_id=" + TestRealm.CLIENT_ID + "&code=" + encode(code)
+                + "&redirect_uri=" + encode(TestRealm.REDIRECT_URI) + "&code_verifier=" + PKCE_VERIFIER;
+        HttpResponse<String> response = send(HttpRequest.newBuilder(
+                        URI.create(baseUrl + "/realms/" + realm + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        var token = java.util.regex.Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
+        if (response.statusCode() != 200 || !token.find()) {
+            throw new IllegalStateException("token request failed: " + response.statusCode() + " " + response.body());
+        }
+        return token.group(1);
+    }
+
+    /** GET with a bearer token, e.g. the account REST API the account console uses. */
+    public String getJson(String path, String accessToken) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Authorization", "Bearer " + accessToken).header("Accept", "application/json").GET().build());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + ": " + response.statusCode() + " " + response.body());
+        }
+        return response.body();
     }
 
     /** Posts to the action URL of the page's first form, as a button in another form would. */

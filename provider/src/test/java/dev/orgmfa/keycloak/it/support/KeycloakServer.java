@@ -5,7 +5,8 @@ import org.keycloak.admin.client.Keycloak;
 /**
  * The Keycloak the integration tests talk to: one per test run. By default the 26.7.3 distribution
  * unpacked by Maven, started with the freshly built provider jar; with {@code -Dkeycloak.url=...} an
- * already running server (which must have the jar installed and the admin credentials given).
+ * already running server (which must have the jar installed and the admin credentials given); with
+ * the Maven profile {@code testcontainers} ({@code keycloak.mode=testcontainers}) the official image in Docker.
  */
 public final class KeycloakServer {
 
@@ -33,13 +34,27 @@ public final class KeycloakServer {
             if (!external.isBlank()) {
                 instance = new KeycloakServer(external.replaceAll("/+$", ""), username, password, () -> { });
             } else {
-                LocalDistribution local = LocalDistribution.start(username, password);
-                instance = new KeycloakServer(local.baseUrl(), username, password, local);
+                RunningKeycloak started = "testcontainers".equals(System.getProperty("keycloak.mode"))
+                        ? startContainer(username, password)
+                        : LocalDistribution.start(username, password);
+                instance = new KeycloakServer(started.baseUrl(), username, password, started);
             }
             KeycloakServer started = instance;
             Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "keycloak-stop"));
         }
         return instance;
+    }
+
+    /** Found by name: the container class is compiled only in the testcontainers profile. */
+    private static RunningKeycloak startContainer(String username, String password) {
+        try {
+            var start = Class.forName(KeycloakServer.class.getPackageName() + ".ContainerKeycloak")
+                    .getDeclaredMethod("start", String.class, String.class);
+            start.setAccessible(true);
+            return (RunningKeycloak) start.invoke(null, username, password);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("keycloak.mode=testcontainers needs the Maven profile: mvn verify -Ptestcontainers", e);
+        }
     }
 
     public String baseUrl() {

@@ -20,9 +20,9 @@ import java.util.stream.Stream;
  * The unpacked Keycloak distribution ({@code keycloak.dist.dir}) started with {@code kc.sh start-dev}
  * on free loopback ports, with our jar in {@code providers/} and the realm exports imported.
  */
-final class LocalDistribution implements AutoCloseable {
+final class LocalDistribution implements RunningKeycloak {
 
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(6);
 
     private final Process process;
     private final String baseUrl;
@@ -69,7 +69,8 @@ final class LocalDistribution implements AutoCloseable {
         }
     }
 
-    String baseUrl() {
+    @Override
+    public String baseUrl() {
         return baseUrl;
     }
 

@@ -18,6 +18,7 @@ import org.keycloak.representations.idm.OrganizationDomainRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.representations.userprofile.config.UPConfig;
 import org.keycloak.util.JsonSerialization;
 
 /**
@@ -92,6 +93,15 @@ public final class TestRealm implements AutoCloseable {
         }
     }
 
+    /** A user ({@link #createUser}) who is a member of the given organizations. */
+    public String createMember(String username, String... organizationIds) {
+        String userId = createUser(username);
+        for (String organizationId : organizationIds) {
+            addMember(organizationId, userId);
+        }
+        return userId;
+    }
+
     /** An organization with the given attributes (e.g. {@code mfa.totp.required=true}). */
     public String createOrganization(String alias, Map<String, String> attributes) {
         OrganizationRepresentation org = new OrganizationRepresentation();
@@ -123,6 +133,31 @@ public final class TestRealm implements AutoCloseable {
                 throw new IllegalStateException("updating organization: HTTP " + response.getStatus());
             }
         }
+    }
+
+    /**
+     * Lets admins set attributes the user profile does not declare, so a test can move a user's grace
+     * clock ({@code org-mfa.grace-started-at}) into the past. Users still cannot edit them.
+     */
+    public void allowAdminEditedAttributes() {
+        UPConfig profile = admin().users().userProfile().getConfiguration();
+        profile.setUnmanagedAttributePolicy(UPConfig.UnmanagedAttributePolicy.ADMIN_EDIT);
+        admin().users().userProfile().update(profile);
+    }
+
+    public void setUserAttribute(String userId, String name, String value) {
+        UserRepresentation user = admin().users().get(userId).toRepresentation();
+        user.singleAttribute(name, value);
+        admin().users().get(userId).update(user);
+    }
+
+    /** The realm's org-mfa-totp execution config, as the admin console's step settings edit it. */
+    public void setStepConfig(Map<String, String> values) {
+        var execution = admin().flows().getExecutions("org-mfa browser forms").stream()
+                .filter(e -> "org-mfa-totp".equals(e.getProviderId())).findFirst().orElseThrow();
+        var config = admin().flows().getAuthenticatorConfig(execution.getAuthenticationConfig());
+        config.getConfig().putAll(values);
+        admin().flows().updateAuthenticatorConfig(config.getId(), config);
     }
 
     /** A browser-like HTTP session against this realm. */

@@ -1,0 +1,48 @@
+package dev.orgmfa.keycloak.admin;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The body of {@code POST /users/factors/reset}: {@code {"userIds": [...]}} with 1..1000 strings.
+ * Whether each string names a user is not decided here: the endpoint reports that per id.
+ */
+final class BatchResetRequest {
+
+    static final String USER_IDS = "userIds";
+    static final int MAX_IDS = 1000;
+
+    private BatchResetRequest() {
+    }
+
+    static List<String> parse(JsonNode body) {
+        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!USER_IDS.equals(name)) {
+                throw ApiException.badRequest("unknown field", Fields.printable(name));
+            }
+        }
+        JsonNode ids = body.get(USER_IDS);
+        if (ids == null) {
+            throw ApiException.badRequest("is required", USER_IDS);
+        }
+        if (!ids.isArray()) {
+            throw ApiException.badRequest("must be an array of user ids", USER_IDS);
+        }
+        if (ids.isEmpty() || ids.size() > MAX_IDS) {
+            throw ApiException.badRequest("must list 1 to " + MAX_IDS + " user ids", USER_IDS);
+        }
+        List<String> result = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            JsonNode id = ids.get(i);
+            if (!id.isTextual()) {
+                throw ApiException.badRequest("must be a string", USER_IDS + "[" + i + "]");
+            }
+            result.add(id.textValue());
+        }
+        return result;
+    }
+}

@@ -1,0 +1,210 @@
+package dev.orgmfa.keycloak.admin;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.organization.OrganizationProvider;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+
+import dev.orgmfa.keycloak.admin.json.BatchResetJson;
+import dev.orgmfa.keycloak.admin.json.MemberJson;
+import dev.orgmfa.keycloak.admin.json.OrganizationJson;
+import dev.orgmfa.keycloak.admin.json.PolicyJson;
+import dev.orgmfa.keycloak.enrollment.TotpDevices;
+import dev.orgmfa.keycloak.policy.OrganizationPolicy;
+
+/**
+ * {@code /admin/realms/{realm}/org-mfa}: the endpoints of the contract's REST table. Each one checks
+ * the caller's permission, reads its input through the parsing helpers, and answers JSON; every
+ * failure a caller can cause comes back as {@code {"error", "field"}} with 400, 403 or 404.
+ * <p>
+ * Request bodies are taken as raw streams and parsed here (no {@code @Consumes}), and no
+ * {@code @Produces} is declared, so neither a content type nor an Accept header can make JAX-RS
+ * answer before this class does.
+ */
+public class OrgMfaAdminResource {
+
+    static final String LOGOUT = "logout";
+    static final String ENROLLED = "enrolled";
+    static final String TOTP_REQUIRED = "totpRequired";
+
+    private final KeycloakSession session;
+    private final Access access;
+    private final Lookups lookups;
+    private final Representations representations;
+    private final FactorReset factorReset;
+    private final AdminEvents events;
+
+    public OrgMfaAdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
+                               AdminEventBuilder adminEvent) {
+        this.session = session;
+        this.access = new Access(auth);
+        this.lookups = new Lookups(session, realm);
+        this.representations = new Representations(session, realm);
+        this.factorReset = new FactorReset(session, realm);
+        this.events = new AdminEvents(adminEvent);
+    }
+
+    @GET
+    @Path("users/{userId}")
+    public Response getUser(@PathParam("userId") String userId) {
+        return answer(() -> {
+            UserModel user = lookups.user(userId).orElseThrow(access::userNotFound);
+            if (!access.canView(user)) {
+                throw ApiException.forbidden();
+            }
+            return ApiResponses.ok(representations.userFactors(user));
+        });
+    }
+
+    @DELETE
+    @Path("users/{userId}/factors")
+    public Response resetUser(@PathParam("userId") String userId) {
+        return answer(() -> {
+            boolean logout = Boolean.TRUE.equals(query().flag(LOGOUT));
+            UserModel user = lookups.user(userId).orElseThrow(access::userNotFound);
+            if (!access.canManage(user)) {
+                throw ApiException.forbidden();
+            }
+            events.factorsReset(factorReset.reset(user, logout));
+            return ApiResponses.noContent();
+        });
+    }
+
+    @POST
+    @Path("users/factors/reset")
+    public Response resetUsers(InputStream body) {
+        return answer(() -> {
+            access.requireQueryUsers();
+            boolean logout = Boolean.TRUE.equals(query().flag(LOGOUT));
+            List<String> userIds = BatchResetRequest.parse(RequestBody.readObject(body));
+            // One result per requested id, in order; a repeated id is reset once and reported each time.
+            Map<String, String> statusById = new LinkedHashMap<>();
+            List<BatchResetJson.Result> results = new ArrayList<>(userIds.size());
+            for (String userId : userIds) {
+                String status = statusById.computeIfAbsent(userId, id -> resetOne(id, logout));
+                results.add(new BatchResetJson.Result(userId, status));
+            }
+            return ApiResponses.ok(new BatchResetJson(results));
+        });
+    }
+
+    private String resetOne(String userId, boolean logout) {
+        UserModel user = lookups.user(userId).orElse(null);
+        if (user == null) {
+            return BatchResetJson.NOT_FOUND;
+        }
+        if (!access.canManage(user)) {
+            return BatchResetJson.FORBIDDEN;
+        }
+        events.factorsReset(factorReset.reset(user, logout));
+        return BatchResetJson.RESET;
+    }
+
+    @GET
+    @Path("organizations")
+    public Response getOrganizations() {
+        return answer(() -> {
+            access.requireViewUsers();
+            QueryParams query = query();
+            QueryParams.Paging paging = query.paging();
+            Boolean totpRequired = query.flag(TOTP_REQUIRED);
+            OrganizationProvider provider = lookups.organizations();
+            FilteredPager.Source<OrganizationModel> all =
+                    (first, max) -> provider.getAllStream("", false, first, max).toList();
+            // Filtered by the same reading of the attributes as the sign-in uses, not by an exact attribute match.
+            List<OrganizationModel> page = totpRequired == null
+                    ? all.read(paging.first(), paging.max())
+                    : FilteredPager.page(all, org -> Representations.policyOf(org).totpRequired() == totpRequired,
+                            paging.first(), paging.max(), FilteredPager.DEFAULT_CHUNK);
+            List<OrganizationJson> body = page.stream().map(Representations::organization).toList();
+            return ApiResponses.ok(body);
+        });
+    }
+
+    @GET
+    @Path("organizations/{orgId}/policy")
+    public Response getPolicy(@PathParam("orgId") String orgId) {
+        return answer(() -> {
+            access.requireViewUsers();
+            return ApiResponses.ok(Representations.policy(lookups.organization(orgId)));
+        });
+    }
+
+    @PUT
+    @Path("organizations/{orgId}/policy")
+    public Response putPolicy(@PathParam("orgId") String orgId, InputStream body) {
+        return answer(() -> {
+            access.requireManageUsers();
+            OrganizationModel organization = lookups.organization(orgId);
+            OrganizationPolicy policy = PolicyRequest.parse(RequestBody.readObject(body));
+            // Merge: the organization's other attributes stay as they are.
+            Map<String, List<String>> attributes = new HashMap<>();
+            if (organization.getAttributes() != null) {
+                attributes.putAll(organization.getAttributes());
+            }
+            attributes.putAll(policy.toAttributes());
+            organization.setAttributes(attributes);
+            events.policyUpdated(organization.getId(), PolicyJson.of(policy));
+            return ApiResponses.noContent();
+        });
+    }
+
+    @GET
+    @Path("organizations/{orgId}/members")
+    public Response getMembers(@PathParam("orgId") String orgId) {
+        return answer(() -> {
+            access.requireViewUsers();
+            QueryParams query = query();
+            QueryParams.Paging paging = query.paging();
+            Boolean enrolled = query.flag(ENROLLED);
+            OrganizationModel organization = lookups.organization(orgId);
+            OrganizationProvider provider = lookups.organizations();
+            FilteredPager.Source<UserModel> members =
+                    (first, max) -> provider.getMembersStream(organization, Map.of(), false, first, max).toList();
+            List<UserModel> page = enrolled == null
+                    ? members.read(paging.first(), paging.max())
+                    : FilteredPager.page(members, user -> TotpDevices.isEnrolled(user) == enrolled,
+                            paging.first(), paging.max(), FilteredPager.DEFAULT_CHUNK);
+            List<MemberJson> body = page.stream().map(Representations::member).toList();
+            return ApiResponses.ok(body);
+        });
+    }
+
+    private QueryParams query() {
+        MultivaluedMap<String, String> params;
+        try {
+            params = session.getContext().getUri().getQueryParameters();
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("query string is malformed", null);
+        }
+        return new QueryParams(params);
+    }
+
+    private static Response answer(Supplier<Response> endpoint) {
+        try {
+            return endpoint.get();
+        } catch (ApiException e) {
+            return ApiResponses.error(e);
+        }
+    }
+}

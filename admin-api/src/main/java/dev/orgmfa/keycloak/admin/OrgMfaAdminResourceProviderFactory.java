@@ -1,0 +1,37 @@
+package dev.orgmfa.keycloak.admin;
+
+import org.keycloak.Config;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
+import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory;
+
+/** Mounts the admin REST API at {@code /admin/realms/{realm}/org-mfa}. */
+public class OrgMfaAdminResourceProviderFactory implements AdminRealmResourceProviderFactory {
+
+    public static final String PROVIDER_ID = "org-mfa";
+
+    private static final OrgMfaAdminResourceProvider SINGLETON = new OrgMfaAdminResourceProvider();
+
+    @Override
+    public AdminRealmResourceProvider create(KeycloakSession session) {
+        return SINGLETON;
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+}

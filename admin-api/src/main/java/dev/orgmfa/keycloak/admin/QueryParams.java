@@ -1,0 +1,73 @@
+package dev.orgmfa.keycloak.admin;
+
+import java.util.List;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+
+/**
+ * Query parameters read by the API itself, so a bad value is a 400 naming the parameter (JAX-RS
+ * would answer 404 for a number that does not parse).
+ */
+final class QueryParams {
+
+    static final String FIRST = "first";
+    static final String MAX = "max";
+    static final int DEFAULT_MAX = 100;
+    static final int MAX_MAX = 1000;
+
+    private final MultivaluedMap<String, String> params;
+
+    QueryParams(MultivaluedMap<String, String> params) {
+        this.params = params;
+    }
+
+    /** {@code first} (default 0, at least 0) and {@code max} (default 100, 1..1000). */
+    Paging paging() {
+        int first = integer(FIRST, 0, 0, Integer.MAX_VALUE, "must be a whole number of at least 0");
+        int max = integer(MAX, DEFAULT_MAX, 1, MAX_MAX, "must be a whole number from 1 to " + MAX_MAX);
+        return new Paging(first, max);
+    }
+
+    /** {@code true}, {@code false}, or null when the parameter is absent. */
+    Boolean flag(String name) {
+        String value = single(name);
+        if (value == null) {
+            return null;
+        }
+        return switch (value) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw ApiException.badRequest("must be true or false", name);
+        };
+    }
+
+    private int integer(String name, int absent, int min, int max, String rule) {
+        String value = single(name);
+        if (value == null) {
+            return absent;
+        }
+        // Digits only: no sign, no spaces; ten digits at most so the long cannot overflow.
+        if (!value.matches("[0-9]{1,10}")) {
+            throw ApiException.badRequest(rule, name);
+        }
+        long parsed = Long.parseLong(value);
+        if (parsed < min || parsed > max) {
+            throw ApiException.badRequest(rule, name);
+        }
+        return (int) parsed;
+    }
+
+    private String single(String name) {
+        List<String> values = params == null ? null : params.get(name);
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        if (values.size() > 1) {
+            throw ApiException.badRequest("must be given once", name);
+        }
+        return values.get(0);
+    }
+
+    record Paging(int first, int max) {
+    }
+}

@@ -1,0 +1,70 @@
+package dev.orgmfa.keycloak.policy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class EffectivePolicyTest {
+
+    private static PolicySource org(String alias, boolean required, int graceDays, BrokeredUsers brokered) {
+        return new PolicySource(new OrganizationRef("id-" + alias, alias), new OrganizationPolicy(required, graceDays, brokered));
+    }
+
+    @Test
+    void noSourcesMeansNotRequired() {
+        EffectivePolicy policy = EffectivePolicy.combine(List.of());
+        assertFalse(policy.required());
+        assertFalse(policy.appliesTo(false));
+    }
+
+    @Test
+    void optionalOrganizationsTakeNoPart() {
+        EffectivePolicy policy = EffectivePolicy.combine(List.of(
+                org("a", false, 0, BrokeredUsers.ENFORCE), org("b", false, 30, BrokeredUsers.EXEMPT)));
+        assertFalse(policy.required());
+        assertEquals(List.of(), policy.requiredBy());
+    }
+
+    @Test
+    void anyRequiringOrganizationRequiresWithTheShortestGraceAndEnforceWinning() {
+        EffectivePolicy policy = EffectivePolicy.combine(List.of(
+                org("long", true, 30, BrokeredUsers.EXEMPT),
+                org("optional", false, 0, BrokeredUsers.ENFORCE),
+                org("short", true, 7, BrokeredUsers.ENFORCE)));
+        assertTrue(policy.required());
+        assertEquals(7, policy.gracePeriodDays(), "the optional organization's 0 days does not count");
+        assertEquals(BrokeredUsers.ENFORCE, policy.brokeredUsers());
+        assertEquals(List.of("long", "short"), policy.requiredBy().stream().map(OrganizationRef::alias).toList());
+    }
+
+    @Test
+    void exemptOnlyWhenEveryRequiringSourceExempts() {
+        EffectivePolicy exempt = EffectivePolicy.combine(List.of(
+                org("a", true, 0, BrokeredUsers.EXEMPT), org("b", true, 0, BrokeredUsers.EXEMPT)));
+        assertTrue(exempt.appliesTo(false), "password sign-ins are held to it");
+        assertFalse(exempt.appliesTo(true), "SSO sign-ins pass");
+        assertTrue(EffectivePolicy.combine(List.of(org("a", true, 0, BrokeredUsers.ENFORCE))).appliesTo(true));
+    }
+
+    @Test
+    void theRealmWideSourceRequiresWithoutNamingAnOrganization() {
+        EffectivePolicy policy = EffectivePolicy.combine(List.of(
+                PolicySource.realmWide(5, BrokeredUsers.ENFORCE), org("a", true, 10, BrokeredUsers.ENFORCE)));
+        assertTrue(policy.required());
+        assertEquals(5, policy.gracePeriodDays());
+        assertEquals(List.of("a"), policy.requiredBy().stream().map(OrganizationRef::alias).toList());
+    }
+
+    @Test
+    void enrollByIsTheGraceStartPlusTheGraceDays() {
+        EffectivePolicy policy = EffectivePolicy.combine(List.of(org("a", true, 2, BrokeredUsers.ENFORCE)));
+        Instant start = Instant.parse("2026-01-01T10:00:00Z");
+        assertEquals(Instant.parse("2026-01-03T10:00:00Z"), policy.enrollBy(start).orElseThrow());
+        assertTrue(EffectivePolicy.NOT_REQUIRED.enrollBy(start).isEmpty());
+    }
+}

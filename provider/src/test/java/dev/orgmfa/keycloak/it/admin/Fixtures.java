@@ -1,0 +1,83 @@
+package dev.orgmfa.keycloak.it.admin;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.core.Response;
+
+import org.keycloak.admin.client.CreatedResponseUtil;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.RoleRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+
+import dev.orgmfa.keycloak.it.support.TestRealm;
+
+/** Users the admin API tests need beyond {@link TestRealm}'s: realm admins with chosen roles, pre-enrolled users. */
+final class Fixtures {
+
+    static final Map<String, String> REQUIRED = Map.of("mfa.totp.required", "true");
+    static final Map<String, String> NOT_REQUIRED = Map.of("mfa.totp.required", "false");
+
+    private Fixtures() {
+    }
+
+    /** A user of the realm holding the given {@code realm-management} client roles (e.g. view-users). */
+    static String userWithRoles(TestRealm realm, String username, String... realmManagementRoles) {
+        String userId = realm.createUser(username);
+        RealmResource admin = realm.admin();
+        ClientRepresentation client = admin.clients().findByClientId("realm-management").get(0);
+        List<RoleRepresentation> roles = java.util.Arrays.stream(realmManagementRoles)
+                .map(role -> admin.clients().get(client.getId()).roles().get(role).toRepresentation()).toList();
+        admin.users().get(userId).roles().clientLevel(client.getId()).add(roles);
+        return userId;
+    }
+
+    /**
+     * A user created with a TOTP credential already in place (as an import would), with the password
+     * {@link TestRealm#PASSWORD} and the key {@link #TOTP_KEY}: quick to make where a test needs an
+     * enrolled user but not the screens.
+     */
+    static String userWithTotp(TestRealm realm, String username) {
+        return create(realm, username, true, true);
+    }
+
+    /** A user without password, for bulk fixtures: no password hashing, so hundreds are made quickly. */
+    static String bareUser(TestRealm realm, String username, boolean withTotp) {
+        return create(realm, username, false, withTotp);
+    }
+
+    /** The TOTP key (base32) of {@link #userWithTotp} users: {@code Totp.fromBase32(TOTP_KEY)} computes their codes. */
+    static final String TOTP_KEY = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
+    private static String create(TestRealm realm, String username, boolean withPassword, boolean withTotp) {
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername(username);
+        user.setEnabled(true);
+        user.setEmail(username + "@example.com");
+        user.setEmailVerified(true);
+        user.setFirstName(username);
+        user.setLastName("Test");
+        List<CredentialRepresentation> credentials = new java.util.ArrayList<>();
+        if (withPassword) {
+            CredentialRepresentation password = new CredentialRepresentation();
+            password.setType(CredentialRepresentation.PASSWORD);
+            password.setValue(TestRealm.PASSWORD);
+            password.setTemporary(false);
+            credentials.add(password);
+        }
+        if (withTotp) {
+            CredentialRepresentation otp = new CredentialRepresentation();
+            otp.setType("otp");
+            otp.setUserLabel("imported");
+            otp.setSecretData("{\"value\":\"" + TOTP_KEY + "\"}");
+            otp.setCredentialData("{\"subType\":\"totp\",\"digits\":6,\"counter\":0,\"period\":30,\"algorithm\":\"HmacSHA1\",\"secretEncoding\":\"BASE32\"}");
+            credentials.add(otp);
+        }
+        user.setCredentials(credentials);
+        try (Response response = realm.admin().users().create(user)) {
+            return CreatedResponseUtil.getCreatedId(response);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package dev.orgmfa.keycloak.it.enforcement;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.CredentialRepresentation;
+
+import dev.orgmfa.keycloak.it.support.BrowserSession;
+import dev.orgmfa.keycloak.it.support.MfaFlows;
+import dev.orgmfa.keycloak.it.support.Page;
+import dev.orgmfa.keycloak.it.support.TestRealm;
+
+/** Who must enroll, who is asked for a code, and who passes: the org-mfa-totp step in a real sign-in. */
+class TotpEnforcementIT {
+
+    private static TestRealm realm;
+    private static String requiredOrg;
+    private static String optionalOrg;
+
+    @BeforeAll
+    static void createRealm() {
+        realm = TestRealm.create("enforce");
+        requiredOrg = realm.createOrganization("required", Map.of("mfa.totp.required", "true"));
+        optionalOrg = realm.createOrganization("optional", Map.of("mfa.totp.required", "false"));
+    }
+
+    @AfterAll
+    static void removeRealm() {
+        realm.close();
+    }
+
+
+    @Test
+    void requiredMemberMustEnrollThenIsAskedForACodeAtEverySignIn() {
+        String userId = realm.createMember("req-member", requiredOrg);
+        BrowserSession first = realm.browser();
+        Page setup = first.signIn("req-member", TestRealm.PASSWORD);
+        assertTrue(setup.has("org-mfa-setup-form") && setup.has("org-mfa-qr"), "setup screen: " + setup);
+        assertTrue(setup.byId("org-mfa-qr").orElseThrow().attr("src").startsWith("data:image/png;base64,"));
+
+        MfaFlows.Enrolled enrolled = MfaFlows.completeSetup(first, setup, "Work phone");
+        assertTrue(enrolled.lastPage().isSignedIn());
+
+        List<CredentialRepresentation> otp = realm.admin().users().get(userId).credentials().stream()
+                .filter(c -> "otp".equals(c.getType())).toList();
+        assertEquals(1, otp.size(), "a standard Keycloak otp credential");
+        assertEquals("Work phone", otp.get(0).getUserLabel());
+
+        // The enrollment code is spent; the app's next code is within the realm's look-around window.
+        Page signedIn = MfaFlows.signInWithCode(realm.browser(), "req-member", enrolled.totp().shifted(1));
+        assertTrue(signedIn.isSignedIn(), "enrolled user signs in with a code: " + signedIn);
+    }
+
+    @Test
+    void memberOfAnOptionalOrganizationAndUserWithoutOrganizationPass() {
+        realm.createMember("opt-member", optionalOrg);
+        realm.createMember("no-org");
+        assertTrue(realm.browser().signIn("opt-member", TestRealm.PASSWORD).isSignedIn());
+        assertTrue(realm.browser().signIn("no-org", TestRealm.PASSWORD).isSignedIn());
+    }
+
+    @Test
+    void memberOfARequiredAndAnOptionalOrganizationMustEnroll() {
+        realm.createMember("two-orgs", optionalOrg, requiredOrg);
+        assertTrue(realm.browser().signIn("two-orgs", TestRealm.PASSWORD).has("org-mfa-setup-form"));
+    }
+
+    @Test
+    void wrongCodeGetsAGenericErrorAndAUserEvent() {
+        realm.createMember("wrong-code", requiredOrg);
+        MfaFlows.Enrolled enrolled = MfaFlows.enrollAtSignIn(realm.browser(), "wrong-code");
+        String wrong = enrolled.totp().now().equals("000000") ? "111111" : "000000";
+
+        Page failed = MfaFlows.signInWithCode(realm.browser(), "wrong-code", wrong);
+        assertFalse(failed.isSignedIn());
+        assertEquals(200, failed.status());
+        assertTrue(failed.hasInput("otp"), "back on the code screen");
+        assertTrue(failed.errors().contains("Sign-in failed. Check the code and try again."), failed.errors());
+        assertTrue(realm.admin().getEvents(List.of("LOGIN_ERROR"), null, null, null, null, null, 0, 20).stream()
+                .anyMatch(e -> "invalid_user_credentials".equals(e.getError())), "LOGIN_ERROR event");
+    }
+
+    @Test
+    void aCodeIsAcceptedOnceOnly() {
+        realm.createMember("replay", requiredOrg);
+        MfaFlows.Enrolled enrolled = MfaFlows.enrollAtSignIn(realm.browser(), "replay");
+        String code = enrolled.totp().shifted(1);
+
+        assertTrue(MfaFlows.signInWithCode(realm.browser(), "replay", code).isSignedIn());
+        Page replayed = MfaFlows.signInWithCode(realm.browser(), "replay", code);
+        assertFalse(replayed.isSignedIn(), "the same code a second time is rejected");
+        assertTrue(replayed.errors().contains("Sign-in failed"), replayed.errors());
+    }
+
+    @Test
+    void removingTheRequirementKeepsFactorsAndEnrolledUsersStillGiveACode() {
+        String org = realm.createOrganization("was-required", Map.of("mfa.totp.required", "true"));
+        String userId = realm.createMember("keeps-factor", org);
+        MfaFlows.Enrolled enrolled = MfaFlows.enrollAtSignIn(realm.browser(), "keeps-factor");
+
+        realm.setOrganizationAttributes(org, Map.of("mfa.totp.required", "false"));
+
+        List<String> types = realm.admin().users().get(userId).credentials().stream().map(CredentialRepresentation::getType).toList();
+        assertTrue(types.contains("otp"), types.toString());
+        assertEquals(10, types.stream().filter("org-mfa-recovery-code"::equals).count(), types.toString());
+        assertTrue(MfaFlows.signInWithCode(realm.browser(), "keeps-factor", enrolled.totp().shifted(1)).isSignedIn());
+    }
+}
