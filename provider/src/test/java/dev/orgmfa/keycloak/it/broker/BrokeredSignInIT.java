@@ -11,9 +11,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.orgmfa.keycloak.it.support.BrowserSession;
+import dev.orgmfa.keycloak.it.support.MfaFlows;
 import dev.orgmfa.keycloak.it.support.Page;
 import dev.orgmfa.keycloak.it.support.TestRealm;
-import dev.orgmfa.keycloak.it.support.Totp;
 
 /**
  * Sign-in through an identity provider whose post-broker-login flow is NOT set: the browser flow's
@@ -68,10 +68,7 @@ class BrokeredSignInIT {
         assertFalse(brokered.isSignedIn());
 
         // Enrolling there finishes the brokered sign-in, through the recovery codes screen.
-        Totp app = Totp.fromBase32(brokered.byId("org-mfa-secret").orElseThrow().text());
-        Page codes = browser.submit(brokered, "org-mfa-setup-form", Map.of("totp", app.now(), "userLabel", "phone"));
-        assertTrue(codes.has("org-mfa-recovery-codes-form"), "recovery codes next: " + codes);
-        Page done = browser.submit(codes, "org-mfa-recovery-codes-form", Map.of("acknowledged", "on"));
+        Page done = MfaFlows.completeSetup(browser, brokered, MfaFlows.DEVICE_LABEL).lastPage();
         assertTrue(done.isSignedIn(), "signed in after enrolling: " + done);
     }
 
@@ -93,7 +90,7 @@ class BrokeredSignInIT {
     @Test
     void withoutPostBrokerLoginFlowAnEnrolledUserIsNotAskedForACode() {
         String username = memberOfRequiringOrg("enrolled-user", "enforce");
-        PasswordEnrollment.enroll(consumer, username);
+        MfaFlows.enrollAtSignIn(consumer.browser(), username);
 
         Page brokered = IdentityProviderRealm.signInThrough(consumer.browser(), IDP, username);
 
@@ -107,16 +104,14 @@ class BrokeredSignInIT {
      */
     private static String memberOfRequiringOrg(String prefix, String brokeredUsers) {
         String username = prefix + "-" + System.nanoTime();
-        String userId = consumer.createUser(username);
-        String idpUserId = idp.createUser(username);
-        IdentityProviderRealm.link(consumer, userId, IDP, idpUserId, username);
         Map<String, String> attributes = new HashMap<>();
         attributes.put("mfa.totp.required", "true");
         if (brokeredUsers != null) {
             attributes.put("mfa.totp.brokered-users", brokeredUsers);
         }
         String orgId = consumer.createOrganization("org-" + username, attributes);
-        consumer.addMember(orgId, userId);
+        String userId = consumer.createMember(username, orgId);
+        IdentityProviderRealm.link(consumer, userId, IDP, idp.createUser(username), username);
         return username;
     }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.orgmfa.keycloak.it.support.BrowserSession;
+import dev.orgmfa.keycloak.it.support.MfaFlows;
 import dev.orgmfa.keycloak.it.support.Page;
 import dev.orgmfa.keycloak.it.support.TestRealm;
 import dev.orgmfa.keycloak.it.support.Totp;
@@ -85,7 +85,7 @@ class PostBrokerLoginFlowIT {
     void enrolledUserNoLongerRequiredIsStillAskedForACode() {
         String username = "no-longer-required-" + System.nanoTime();
         String orgId = linkedMember(username, "enforce");
-        PasswordEnrollment.enroll(consumer, username);
+        MfaFlows.enrollAtSignIn(consumer.browser(), username);
         consumer.setOrganizationAttributes(orgId, Map.of("mfa.totp.required", "false", "mfa.totp.brokered-users", "exempt"));
 
         Page brokered = IdentityProviderRealm.signInThrough(consumer.browser(), IDP, username);
@@ -119,7 +119,7 @@ class PostBrokerLoginFlowIT {
     private static Member enrolledMember(String prefix, String brokeredUsers) {
         String username = prefix + "-" + System.nanoTime();
         String orgId = linkedMember(username, "enforce");
-        Totp app = PasswordEnrollment.enroll(consumer, username);
+        Totp app = MfaFlows.enrollAtSignIn(consumer.browser(), username).totp();
         consumer.setOrganizationAttributes(orgId, Map.of("mfa.totp.brokered-users", brokeredUsers));
         assertEquals(Map.of("mfa.totp.required", List.of("true"), "mfa.totp.brokered-users", List.of(brokeredUsers)),
                 consumer.admin().organizations().get(orgId).toRepresentation().getAttributes());
@@ -138,14 +138,10 @@ class PostBrokerLoginFlowIT {
      * {@code mfa.totp.required=true} and the given {@code mfa.totp.brokered-users}; answers the organization id.
      */
     private static String linkedMember(String username, String brokeredUsers) {
-        String userId = consumer.createUser(username);
-        String idpUserId = idp.createUser(username);
-        IdentityProviderRealm.link(consumer, userId, IDP, idpUserId, username);
-        Map<String, String> attributes = new HashMap<>();
-        attributes.put("mfa.totp.required", "true");
-        attributes.put("mfa.totp.brokered-users", brokeredUsers);
-        String orgId = consumer.createOrganization("org-" + username, attributes);
-        consumer.addMember(orgId, userId);
+        String orgId = consumer.createOrganization("org-" + username,
+                Map.of("mfa.totp.required", "true", "mfa.totp.brokered-users", brokeredUsers));
+        String userId = consumer.createMember(username, orgId);
+        IdentityProviderRealm.link(consumer, userId, IDP, idp.createUser(username), username);
         return orgId;
     }
 }
