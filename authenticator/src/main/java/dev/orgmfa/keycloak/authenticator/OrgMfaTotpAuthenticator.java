@@ -47,21 +47,21 @@ public class OrgMfaTotpAuthenticator implements Authenticator {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        UserModel user = context.getUser();
-        if (TotpDevices.isEnrolled(user)) {
+        MfaGate.Decision decision = decide(context);
+        if (decision.outcome() == MfaGate.Outcome.ENROLLED) {
             context.challenge(totpForm(context, null));
             return;
         }
-        gateUnenrolled(context, null);
+        gateUnenrolled(context, decision, null);
     }
 
     @Override
     public void action(AuthenticationFlowContext context) {
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
-        UserModel user = context.getUser();
         // Re-decide on every post: a form field must never let an enrolled user skip the code.
-        if (!TotpDevices.isEnrolled(user)) {
-            gateUnenrolled(context, form);
+        MfaGate.Decision decision = decide(context);
+        if (decision.outcome() != MfaGate.Outcome.ENROLLED) {
+            gateUnenrolled(context, decision, form);
             return;
         }
         if (form.containsKey(FIELD_USE_RECOVERY_CODE)) {
@@ -75,11 +75,19 @@ public class OrgMfaTotpAuthenticator implements Authenticator {
         }
     }
 
-    private void gateUnenrolled(AuthenticationFlowContext context, MultivaluedMap<String, String> form) {
-        UserModel user = context.getUser();
+    /** The one decision for this sign-in; brokered (SSO) sign-ins may be exempt. */
+    private static MfaGate.Decision decide(AuthenticationFlowContext context) {
         boolean brokered = BrokeredSignIn.isBrokered(context.getAuthenticationSession());
         MfaGate.Decision decision = new MfaGate(context.getSession())
-                .decide(context.getRealm(), user, brokered, Instant.ofEpochMilli(Time.currentTimeMillis()));
+                .decide(context.getRealm(), context.getUser(), brokered, Instant.ofEpochMilli(Time.currentTimeMillis()));
+        LOG.debugf("user %s: %s (brokered sign-in: %s)", context.getUser().getId(), decision.outcome(), brokered);
+        return decision;
+    }
+
+    /** Every outcome but ENROLLED: enroll now, grace notice, or pass. */
+    private void gateUnenrolled(AuthenticationFlowContext context, MfaGate.Decision decision,
+                                MultivaluedMap<String, String> form) {
+        UserModel user = context.getUser();
         switch (decision.outcome()) {
             case MUST_ENROLL -> {
                 LOG.debugf("user %s must enroll TOTP", user.getId());

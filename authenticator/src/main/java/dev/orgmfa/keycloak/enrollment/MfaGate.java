@@ -19,7 +19,7 @@ public final class MfaGate {
     public enum Outcome {
         /** The user has TOTP: ask for a code. */
         ENROLLED,
-        /** Nothing requires TOTP of this sign-in. */
+        /** Nothing requires TOTP of this sign-in (also: an enrolled user's SSO sign-in that the policy exempts). */
         NOT_REQUIRED,
         /** Required, not enrolled, grace period running: may pass, offered to enroll. */
         IN_GRACE,
@@ -38,6 +38,13 @@ public final class MfaGate {
 
     public Decision decide(RealmModel realm, UserModel user, boolean brokeredSignIn, Instant now) {
         if (TotpDevices.isEnrolled(user)) {
+            if (brokeredSignIn) {
+                // brokered-users=exempt spares SSO sign-ins the code too, not only the enrollment.
+                EffectivePolicy policy = resolver.resolve(realm, user);
+                if (policy.required() && !policy.appliesTo(true)) {
+                    return new Decision(Outcome.NOT_REQUIRED, policy, null);
+                }
+            }
             return new Decision(Outcome.ENROLLED, null, null);
         }
         EffectivePolicy policy = resolver.resolve(realm, user);
