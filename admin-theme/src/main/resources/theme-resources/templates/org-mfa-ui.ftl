@@ -105,15 +105,16 @@
     </form>
 </#macro>
 
-<#-- An inline notice; type is info or warning (PatternFly's pf-m-* modifiers, the same in PF 4 and 5). -->
+<#-- An inline notice; type is info or warning (PatternFly's pf-m-* modifiers, the same in PF 4 and 5).
+     The older theme names no icon or description class; its own template.ftl writes PatternFly 4's. -->
 <#macro notice id type title="" role="status">
     <div id="${id}" class="${properties.kcAlertClass!} pf-m-${type} org-mfa-notice" role="${role}">
-        <div class="${properties.kcAlertIconClass!}">
+        <div class="${properties.kcAlertIconClass!"pf-c-alert__icon"}">
             <span class="<#if type == "warning">${properties.kcFeedbackWarningIcon!}<#else>${properties.kcFeedbackInfoIcon!}</#if>" aria-hidden="true"></span>
         </div>
         <#if title?has_content>
             <p class="${properties.kcAlertTitleClass!}">${title}</p>
-            <div class="${properties.kcAlertDescriptionClass!}"><#nested></div>
+            <div class="${properties.kcAlertDescriptionClass!"pf-c-alert__description"}"><#nested></div>
         <#else>
             <div class="${properties.kcAlertTitleClass!}"><#nested></div>
         </#if>
