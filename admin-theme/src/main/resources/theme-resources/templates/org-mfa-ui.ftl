@@ -3,7 +3,7 @@
 
   They use nothing from the login theme but its kc* properties (theme.properties) and the
   registrationLayout of its template.ftl, so the screens look native in keycloak.v2 (PatternFly 5,
-  the default since Keycloak 24) and still work in themes derived from the older "keycloak" theme.
+  Keycloak 26's default login theme) and still work in themes derived from the older "keycloak" theme.
   A theme can override this file, or any single screen, by shipping a template of the same name.
 -->
 
