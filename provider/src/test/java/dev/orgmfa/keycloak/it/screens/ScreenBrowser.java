@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,6 +19,7 @@ import java.util.Set;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -53,7 +55,7 @@ final class ScreenBrowser implements AutoCloseable {
         this.realm = realm;
         this.driver = Chromium.start(DESKTOP_WIDTH, DESKTOP_HEIGHT, "en");
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.enable", Map.of()); // for offline(): network emulation needs the domain on
         desktop();
     }
 
@@ -192,9 +194,9 @@ final class ScreenBrowser implements AutoCloseable {
     List<String> tabOrder(int steps) {
         js("document.activeElement && document.activeElement.blur(); window.getSelection().removeAllRanges();"
                 + " document.body.setAttribute('tabindex', '-1'); document.body.focus(); document.body.removeAttribute('tabindex');");
-        List<String> order = new java.util.ArrayList<>();
+        List<String> order = new ArrayList<>();
         for (int i = 0; i < steps; i++) {
-            driver.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.TAB);
+            driver.switchTo().activeElement().sendKeys(Keys.TAB);
             order.add((String) js(ScreenChecks.DESCRIBE_ACTIVE_ELEMENT));
         }
         return order;
