@@ -44,12 +44,17 @@ import dev.orgmfa.keycloak.recovery.RecoveryCodeStore;
 public class OrgMfaTotpAuthenticator implements Authenticator {
 
     private static final Logger LOG = Logger.getLogger(OrgMfaTotpAuthenticator.class);
+    /** Which form an enrolled user is on; only chooses the form to show, never skips a check. */
+    private static final String FORM_NOTE = "org-mfa.form";
+    private static final String RECOVERY_FORM = "recovery-code";
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
         MfaGate.Decision decision = decide(context);
         if (decision.outcome() == MfaGate.Outcome.ENROLLED) {
-            context.challenge(totpForm(context, null));
+            // A re-render (e.g. switching the language) stays on the form the user chose.
+            boolean recovery = RECOVERY_FORM.equals(context.getAuthenticationSession().getAuthNote(FORM_NOTE));
+            context.challenge(recovery ? recoveryForm(context, null) : totpForm(context, null));
             return;
         }
         gateUnenrolled(context, decision, null);
@@ -65,8 +70,10 @@ public class OrgMfaTotpAuthenticator implements Authenticator {
             return;
         }
         if (form.containsKey(FIELD_USE_RECOVERY_CODE)) {
+            context.getAuthenticationSession().setAuthNote(FORM_NOTE, RECOVERY_FORM);
             context.challenge(recoveryForm(context, null));
         } else if (form.containsKey(FIELD_USE_TOTP)) {
+            context.getAuthenticationSession().removeAuthNote(FORM_NOTE);
             context.challenge(totpForm(context, null));
         } else if (form.containsKey(FIELD_RECOVERY_CODE)) {
             checkRecoveryCode(context, form.getFirst(FIELD_RECOVERY_CODE));

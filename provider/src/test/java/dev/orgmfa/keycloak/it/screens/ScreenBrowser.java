@@ -273,17 +273,29 @@ final class ScreenBrowser implements AutoCloseable {
 
     /** On the setup screen: reads the key, confirms a code, saves the recovery codes. */
     Enrollment completeSetup(String deviceName) {
-        byId("org-mfa-manual-toggle").click();
-        String key = byId("org-mfa-secret").getText();
-        byId("totp").sendKeys(freshCode(key));
-        byId("userLabel").sendKeys(deviceName);
-        byId("org-mfa-setup-submit").click();
+        String key = submitSetup(deviceName);
         awaitTemplate("org-mfa-recovery-codes.ftl");
         List<String> codes = texts("#org-mfa-recovery-codes > li");
         byId("acknowledged").click();
         byId("org-mfa-recovery-codes-submit").click();
         awaitSignedIn();
         return new Enrollment(key, codes);
+    }
+
+    /** A further device: the user keeps the recovery codes they have, so no codes screen follows. */
+    Enrollment addDevice(String deviceName) {
+        String key = submitSetup(deviceName);
+        awaitSignedIn();
+        return new Enrollment(key, List.of());
+    }
+
+    private String submitSetup(String deviceName) {
+        byId("org-mfa-manual-toggle").click();
+        String key = byId("org-mfa-secret").getText();
+        byId("totp").sendKeys(freshCode(key));
+        byId("userLabel").sendKeys(deviceName);
+        byId("org-mfa-setup-submit").click();
+        return key;
     }
 
     @Override

@@ -97,11 +97,12 @@ class SignInScreensIT {
         browser.assertFitsWidth();
         browser.screenshot("recovery-code-login");
 
-        // Back to the code, in German. (Switching the language re-runs the sign-in step, which starts
-        // on the TOTP screen: so switch there.)
+        // Switching the language on the recovery-code screen stays on it, then back to the code, in German.
+        browser.chooseLanguage("de");
+        browser.awaitTemplate("org-mfa-recovery-code-login.ftl");
+        assertEquals("Wiederherstellungscode eingeben", browser.title());
         browser.byId("org-mfa-use-totp").click();
         browser.awaitTemplate("org-mfa-totp-login.ftl");
-        browser.chooseLanguage("de");
         assertEquals("Authentifizierungscode eingeben", browser.title());
         assertEquals("Einmalcode", browser.labelOf("otp"));
         assertEquals("Stattdessen einen Wiederherstellungscode verwenden", browser.byId("org-mfa-use-recovery-code").getText());
@@ -129,7 +130,7 @@ class SignInScreensIT {
         browser.driver().get(browser.authUrl("kc_action=org-mfa-totp-setup"));
         browser.awaitTemplate("org-mfa-totp-setup.ftl");
         assertTrue(browser.has("org-mfa-setup-cancel"), "an action the user started can be cancelled");
-        Enrollment laptop = browser.completeSetup("Laptop");
+        Enrollment laptop = browser.addDevice("Laptop");
 
         lowRecoveryCodesThreshold("10");
         browser.phone();
