@@ -24,23 +24,21 @@ class BrokeredSignInIT {
 
     private static final String IDP = "corp-sso";
 
+    private static SsoRealms sso;
     private static TestRealm consumer;
     private static IdentityProviderRealm idp;
 
     @BeforeAll
     static void realms() {
-        consumer = TestRealm.create("broker-consumer");
-        idp = IdentityProviderRealm.create("broker-idp", consumer);
-        idp.registerIn(consumer, IDP, null);
+        sso = SsoRealms.create("broker", IDP, null);
+        consumer = sso.consumer();
+        idp = sso.idp();
     }
 
     @AfterAll
     static void removeRealms() {
-        if (idp != null) {
-            idp.close();
-        }
-        if (consumer != null) {
-            consumer.close();
+        if (sso != null) {
+            sso.close();
         }
     }
 

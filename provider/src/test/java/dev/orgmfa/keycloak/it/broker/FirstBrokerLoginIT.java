@@ -25,23 +25,21 @@ class FirstBrokerLoginIT {
     private static final String IDP = "corp-sso-new";
     private static final String BROWSER_FORMS_FLOW = "org-mfa browser forms";
 
+    private static SsoRealms sso;
     private static TestRealm consumer;
     private static IdentityProviderRealm idp;
 
     @BeforeAll
     static void realms() {
-        consumer = TestRealm.create("fbl-consumer");
-        idp = IdentityProviderRealm.create("fbl-idp", consumer);
-        idp.registerIn(consumer, IDP, null);
+        sso = SsoRealms.create("fbl", IDP, null);
+        consumer = sso.consumer();
+        idp = sso.idp();
     }
 
     @AfterAll
     static void removeRealms() {
-        if (idp != null) {
-            idp.close();
-        }
-        if (consumer != null) {
-            consumer.close();
+        if (sso != null) {
+            sso.close();
         }
     }
 

@@ -27,24 +27,21 @@ class PostBrokerLoginFlowIT {
     private static final String IDP = "corp-sso-mfa";
     private static final String FLOW = "org-mfa-post-broker-login";
 
+    private static SsoRealms sso;
     private static TestRealm consumer;
     private static IdentityProviderRealm idp;
 
     @BeforeAll
     static void realms() {
-        consumer = TestRealm.create("pbl-consumer");
-        idp = IdentityProviderRealm.create("pbl-idp", consumer);
-        IdentityProviderRealm.createPostBrokerLoginFlow(consumer, FLOW);
-        idp.registerIn(consumer, IDP, FLOW);
+        sso = SsoRealms.create("pbl", IDP, FLOW);
+        consumer = sso.consumer();
+        idp = sso.idp();
     }
 
     @AfterAll
     static void removeRealms() {
-        if (idp != null) {
-            idp.close();
-        }
-        if (consumer != null) {
-            consumer.close();
+        if (sso != null) {
+            sso.close();
         }
     }
 
