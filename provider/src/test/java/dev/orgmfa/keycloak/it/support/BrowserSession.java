@@ -27,11 +27,21 @@ public final class BrowserSession {
     private static final String PKCE_VERIFIER = "org-mfa-it-code-verifier-0123456789-abcdefghijklmnop";
     private static final String PKCE_CHALLENGE = pkceChallenge(PKCE_VERIFIER);
 
+    private final String publicBaseUrl;
     private final String baseUrl;
     private final String realm;
     private final HttpClient http;
 
     BrowserSession(String baseUrl, String realm) {
+        this(baseUrl, baseUrl, realm);
+    }
+
+    /**
+     * A session pinned to one node of a cluster: Keycloak writes its configured hostname
+     * ({@code publicBaseUrl}) into form actions and redirects; requests to it go to {@code baseUrl}.
+     */
+    BrowserSession(String publicBaseUrl, String baseUrl, String realm) {
+        this.publicBaseUrl = publicBaseUrl;
         this.baseUrl = baseUrl;
         this.realm = realm;
         this.http = HttpClient.newBuilder().cookieHandler(new LoopbackCookieJar()).followRedirects(HttpClient.Redirect.NEVER)
@@ -116,14 +126,14 @@ public final class BrowserSession {
     public Page post(String url, Map<String, String> fields) {
         String body = fields.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+        HttpRequest request = HttpRequest.newBuilder(route(URI.create(url)))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         return follow(send(request));
     }
 
     public Page get(String url) {
-        return follow(send(HttpRequest.newBuilder(URI.create(url)).GET().build()));
+        return follow(send(HttpRequest.newBuilder(route(URI.create(url))).GET().build()));
     }
 
     private Page follow(HttpResponse<String> response) {
@@ -137,9 +147,15 @@ public final class BrowserSession {
             if (next.toString().startsWith(TestRealm.REDIRECT_URI)) {
                 return new Page(next, status, null);
             }
-            response = send(HttpRequest.newBuilder(next).GET().build());
+            response = send(HttpRequest.newBuilder(route(next)).GET().build());
         }
         throw new IllegalStateException("too many redirects");
+    }
+
+    private URI route(URI uri) {
+        String url = uri.toString();
+        return publicBaseUrl.equals(baseUrl) || !url.startsWith(publicBaseUrl + "/")
+                ? uri : URI.create(baseUrl + url.substring(publicBaseUrl.length()));
     }
 
     private HttpResponse<String> send(HttpRequest request) {

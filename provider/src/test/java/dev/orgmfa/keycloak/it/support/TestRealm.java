@@ -165,6 +165,14 @@ public final class TestRealm implements AutoCloseable {
         return new BrowserSession(server.baseUrl(), name);
     }
 
+    /**
+     * A browser-like session against this realm on another node of the same cluster, reached at
+     * {@code nodeBaseUrl}; the nodes share the server's hostname ({@link KeycloakServer#baseUrl()}).
+     */
+    public BrowserSession browserAt(String nodeBaseUrl) {
+        return new BrowserSession(server.baseUrl(), nodeBaseUrl.replaceAll("/+$", ""), name);
+    }
+
     @Override
     public void close() {
         server.admin().realm(name).remove();
