@@ -3,9 +3,6 @@ package dev.orgmfa.keycloak.authenticator;
 import static dev.orgmfa.keycloak.authenticator.OrgMfaScreens.*;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -16,25 +13,21 @@ import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.common.util.Time;
-import org.keycloak.credential.CredentialModel;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventType;
-import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.OTPCredentialModel;
-import org.keycloak.models.utils.FormMessage;
-import org.keycloak.models.UserCredentialModel;
 
-import dev.orgmfa.keycloak.enrollment.BrokeredSignIn;
-import dev.orgmfa.keycloak.enrollment.GraceClock;
 import dev.orgmfa.keycloak.enrollment.MfaGate;
-import dev.orgmfa.keycloak.enrollment.TotpDevices;
+import dev.orgmfa.keycloak.enrollment.OfflineAccess;
+import dev.orgmfa.keycloak.enrollment.SecondFactorProof;
+import dev.orgmfa.keycloak.enrollment.SetupAction;
+import dev.orgmfa.keycloak.enrollment.SignIn;
 import dev.orgmfa.keycloak.recovery.RecoveryCodeCredential;
-import dev.orgmfa.keycloak.recovery.RecoveryCodeStore;
 
 /**
  * The {@code org-mfa-totp} login step. Enrolled users give a TOTP code or a recovery code; users the
@@ -84,10 +77,10 @@ public class OrgMfaTotpAuthenticator implements Authenticator {
 
     /** The one decision for this sign-in; brokered (SSO) sign-ins may be exempt. */
     private static MfaGate.Decision decide(AuthenticationFlowContext context) {
-        boolean brokered = BrokeredSignIn.isBrokered(context.getAuthenticationSession());
+        SignIn signIn = SignIn.of(context.getAuthenticationSession());
         MfaGate.Decision decision = new MfaGate(context.getSession())
-                .decide(context.getRealm(), context.getUser(), brokered, Instant.ofEpochMilli(Time.currentTimeMillis()));
-        LOG.debugf("user %s: %s (brokered sign-in: %s)", context.getUser().getId(), decision.outcome(), brokered);
+                .decide(context.getRealm(), context.getUser(), signIn, Instant.ofEpochMilli(Time.currentTimeMillis()));
+        LOG.debugf("user %s: %s (brokered sign-in: %s)", context.getUser().getId(), decision.outcome(), signIn.brokered());
         return decision;
     }
 
@@ -99,13 +92,12 @@ public class OrgMfaTotpAuthenticator implements Authenticator {
             case MUST_ENROLL -> {
                 LOG.debugf("user %s must enroll TOTP", user.getId());
                 requireSetup(context);
-                context.success();
             }
             case IN_GRACE -> {
                 if (form != null && form.containsKey(FIELD_ENROLL_NOW)) {
                     requireSetup(context);
-                    context.success();
                 } else if (form != null && form.containsKey(FIELD_ENROLL_LATER)) {
+                    OfflineAccess.withhold(context.getAuthenticationSession());
                     context.success();
                 } else {
                     context.challenge(context.form()
@@ -118,30 +110,40 @@ public class OrgMfaTotpAuthenticator implements Authenticator {
         }
     }
 
+    /**
+     * Hands the user over to the setup action, or refuses the sign-in when the realm has that action
+     * off or missing: Keycloak would skip it silently and hand out a session without a second factor.
+     */
     private void requireSetup(AuthenticationFlowContext context) {
+        if (!SetupAction.isAvailable(context.getRealm())) {
+            SetupAction.warnUnavailable(context.getRealm(), context.getUser().getId());
+            context.getEvent().user(context.getUser()).error(SetupAction.UNAVAILABLE_ERROR);
+            context.challenge(context.form().setError(SetupAction.UNAVAILABLE_MESSAGE)
+                    .createErrorPage(Response.Status.FORBIDDEN));
+            return;
+        }
         if (!context.getAuthenticationSession().getRequiredActions().contains(SETUP_ACTION)) {
             context.getAuthenticationSession().addRequiredAction(SETUP_ACTION);
         }
+        context.success();
     }
 
     private void checkTotp(AuthenticationFlowContext context, MultivaluedMap<String, String> form) {
         UserModel user = context.getUser();
-        String credentialId = selectedDevice(user, form.getFirst(FIELD_CREDENTIAL_ID));
+        String credentialId = SecondFactorCodes.selectedDevice(user, form.getFirst(FIELD_CREDENTIAL_ID));
         context.getEvent().detail(Details.CREDENTIAL_TYPE, OTPCredentialModel.TYPE)
                 .detail(Details.SELECTED_CREDENTIAL_ID, credentialId);
         if (lockedOut(context, () -> totpForm(context, MSG_INVALID_CODE))) {
             return;
         }
-        String otp = form.getFirst(FIELD_OTP);
-        boolean valid = credentialId != null && otp != null && !otp.isBlank()
-                && user.credentialManager().isValid(new UserCredentialModel(credentialId, OTPCredentialModel.TYPE, otp.trim()));
-        if (!valid) {
+        if (!SecondFactorCodes.validTotp(user, credentialId, form.getFirst(FIELD_OTP))) {
             fail(context, totpForm(context, MSG_INVALID_CODE));
             return;
         }
         if (form.containsKey(FIELD_REGENERATE_RECOVERY_CODES)) {
             context.getAuthenticationSession().addRequiredAction(RECOVERY_CODES_ACTION);
         }
+        SecondFactorProof.record(context.getAuthenticationSession(), SecondFactorProof.OTP);
         context.success(OTPCredentialModel.TYPE);
     }
 
@@ -151,7 +153,7 @@ public class OrgMfaTotpAuthenticator implements Authenticator {
         if (lockedOut(context, () -> recoveryForm(context, MSG_INVALID_CODE))) {
             return;
         }
-        if (!RecoveryCodeStore.consume(user, typed)) {
+        if (!SecondFactorCodes.consumeRecoveryCode(user, typed)) {
             fail(context, recoveryForm(context, MSG_INVALID_CODE));
             return;
         }
@@ -162,6 +164,7 @@ public class OrgMfaTotpAuthenticator implements Authenticator {
                 .detail(DETAIL_RECOVERY_CODE_USED, "true").success();
         // Using a code regenerates the set: the user acknowledges the new codes before the session exists.
         context.getAuthenticationSession().addRequiredAction(RECOVERY_CODES_ACTION);
+        SecondFactorProof.record(context.getAuthenticationSession(), SecondFactorProof.RECOVERY_CODE);
         context.success(RecoveryCodeCredential.TYPE);
     }
 
@@ -182,39 +185,12 @@ public class OrgMfaTotpAuthenticator implements Authenticator {
         context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, form);
     }
 
-    private static String selectedDevice(UserModel user, String requested) {
-        List<CredentialModel> devices = TotpDevices.of(user);
-        if (requested != null && !requested.isBlank()) {
-            return devices.stream().map(CredentialModel::getId).filter(requested::equals).findFirst().orElse(null);
-        }
-        return devices.isEmpty() ? null : devices.get(0).getId();
-    }
-
     private Response totpForm(AuthenticationFlowContext context, String error) {
-        UserModel user = context.getUser();
-        Map<String, String> devices = new LinkedHashMap<>();
-        for (CredentialModel device : TotpDevices.of(user)) {
-            devices.put(device.getId(), device.getUserLabel() == null || device.getUserLabel().isBlank()
-                    ? "" : device.getUserLabel());
-        }
-        int remaining = RecoveryCodeStore.remaining(user);
-        LoginFormsProvider form = context.form()
-                .setAttribute("otpDevices", devices)
-                .setAttribute("selectedCredentialId", devices.keySet().stream().findFirst().orElse(""))
-                .setAttribute("recoveryCodesRemaining", remaining)
-                .setAttribute("lowRecoveryCodes", remaining <= lowCodesThreshold(context.getAuthenticatorConfig()));
-        if (error != null) {
-            form.addError(new FormMessage(FIELD_OTP, error));
-        }
-        return form.createForm(TOTP_LOGIN);
+        return SecondFactorForms.totp(context.form(), context.getUser(), lowCodesThreshold(context.getAuthenticatorConfig()), error);
     }
 
     private Response recoveryForm(AuthenticationFlowContext context, String error) {
-        LoginFormsProvider form = context.form();
-        if (error != null) {
-            form.addError(new FormMessage(FIELD_RECOVERY_CODE, error));
-        }
-        return form.createForm(RECOVERY_CODE_LOGIN);
+        return SecondFactorForms.recoveryCode(context.form(), error);
     }
 
     private static int lowCodesThreshold(AuthenticatorConfigModel config) {

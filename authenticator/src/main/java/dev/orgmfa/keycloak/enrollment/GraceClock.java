@@ -1,50 +1,114 @@
 package dev.orgmfa.keycloak.enrollment;
 
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import org.jboss.logging.Logger;
+import org.keycloak.common.util.Time;
+import org.keycloak.credential.CredentialModel;
+import org.keycloak.models.ModelException;
 import org.keycloak.models.UserModel;
+import org.keycloak.util.JsonSerialization;
 
 import dev.orgmfa.keycloak.policy.OrgMfaAttributes;
 
-/** When a user's grace period started, kept as a user attribute so every cluster node sees it. */
+/**
+ * When a user's grace period started. Kept as a credential row of its own type, not as a user
+ * attribute: users cannot write it (no credential provider offers it to the account console, and
+ * unmanaged attributes do not reach it), a read-only LDAP user can still have one, and every cluster
+ * node sees it. Enrolling or removing a device never touches it; only an admin reset (expire) or the
+ * requirement going away (clear) does.
+ */
 public final class GraceClock {
+
+    /** Credential type of the row; not offered to users by any credential provider. */
+    public static final String TYPE = "org-mfa-grace-clock";
+    private static final Logger LOG = Logger.getLogger(GraceClock.class);
+    private static final String STARTED_AT = "startedAt";
 
     private GraceClock() {
     }
 
+    /** The start of the grace period, if it started; unreadable or future values read as long over. */
     public static Optional<Instant> startedAt(UserModel user) {
-        String value = user.getFirstAttribute(OrgMfaAttributes.GRACE_STARTED_AT);
+        Optional<Instant> stored = rows(user).stream().map(GraceClock::startOf).min(Comparator.naturalOrder());
+        return stored.isPresent() ? stored : legacyStart(user);
+    }
+
+    /** The start of the user's grace period, starting it now if it has not started. */
+    public static Instant startIfUnset(UserModel user, Instant now) {
+        Optional<Instant> started = startedAt(user);
+        if (started.isPresent()) {
+            return started.get().isAfter(now) ? Instant.EPOCH : started.get();
+        }
+        write(user, now);
+        return now;
+    }
+
+    /** Ends any grace period at once (admin reset): the user enrolls at the next sign-in. */
+    public static void expire(UserModel user) {
+        clear(user);
+        write(user, Instant.EPOCH);
+    }
+
+    /** Forgets the clock: used when no requirement applies any more, so a later one starts afresh. */
+    public static void clear(UserModel user) {
+        rows(user).forEach(row -> user.credentialManager().removeStoredCredentialById(row.getId()));
+        removeLegacyAttribute(user);
+    }
+
+    private static void write(UserModel user, Instant startedAt) {
+        CredentialModel row = new CredentialModel();
+        row.setType(TYPE);
+        row.setCreatedDate(Time.currentTimeMillis());
+        row.setSecretData("{}");
+        row.setCredentialData("{\"" + STARTED_AT + "\":" + startedAt.toEpochMilli() + "}");
+        user.credentialManager().createStoredCredential(row);
+        removeLegacyAttribute(user);
+    }
+
+    private static Instant startOf(CredentialModel row) {
+        try {
+            Map<?, ?> data = JsonSerialization.readValue(row.getCredentialData(), Map.class);
+            Object value = data.get(STARTED_AT);
+            return value instanceof Number number ? Instant.ofEpochMilli(number.longValue()) : Instant.EPOCH;
+        } catch (Exception e) {
+            return Instant.EPOCH;
+        }
+    }
+
+    private static List<CredentialModel> rows(UserModel user) {
+        return user.credentialManager().getStoredCredentialsByTypeStream(TYPE).toList();
+    }
+
+    /**
+     * Version 1 kept the start in the user attribute {@code org-mfa.grace-started-at}. It is read
+     * (not trusted: a value that does not parse counts as long over) until the first write moves it.
+     */
+    private static Optional<Instant> legacyStart(UserModel user) {
+        String value = user.getFirstAttribute(OrgMfaAttributes.LEGACY_GRACE_STARTED_AT);
         if (value == null) {
             return Optional.empty();
         }
         try {
-            return Optional.of(Instant.ofEpochMilli(Long.parseLong(value)));
+            return Optional.of(Instant.ofEpochMilli(Long.parseLong(value.trim())));
         } catch (NumberFormatException e) {
             return Optional.of(Instant.EPOCH);
         }
     }
 
-    /**
-     * The start of the user's grace period, starting it now if it has not started. A value that does
-     * not parse or lies in the future was not written by us: it counts as long over, so editing the
-     * attribute can never extend a grace period.
-     */
-    public static Instant startIfUnset(UserModel user, Instant now) {
-        return startedAt(user).map(start -> start.isAfter(now) ? Instant.EPOCH : start).orElseGet(() -> {
-            user.setSingleAttribute(OrgMfaAttributes.GRACE_STARTED_AT, Long.toString(now.toEpochMilli()));
-            return now;
-        });
-    }
-
-    /** Ends any grace period at once: used by an admin reset, so that the user enrolls at the next sign-in. */
-    public static void expire(UserModel user) {
-        user.setSingleAttribute(OrgMfaAttributes.GRACE_STARTED_AT, Long.toString(Instant.EPOCH.toEpochMilli()));
-    }
-
-    public static void clear(UserModel user) {
-        if (user.getFirstAttribute(OrgMfaAttributes.GRACE_STARTED_AT) != null) {
-            user.removeAttribute(OrgMfaAttributes.GRACE_STARTED_AT);
+    private static void removeLegacyAttribute(UserModel user) {
+        if (user.getFirstAttribute(OrgMfaAttributes.LEGACY_GRACE_STARTED_AT) == null) {
+            return;
+        }
+        try {
+            user.removeAttribute(OrgMfaAttributes.LEGACY_GRACE_STARTED_AT);
+        } catch (ModelException | UnsupportedOperationException e) {
+            // A read-only store keeps the old attribute; the credential row now takes precedence.
+            LOG.debugf("user %s: could not remove the legacy grace attribute: %s", user.getId(), e.getMessage());
         }
     }
 }

@@ -11,8 +11,8 @@ import dev.orgmfa.keycloak.policy.GracePeriod;
 import dev.orgmfa.keycloak.policy.MfaPolicyResolver;
 
 /**
- * Decides what a sign-in must do about TOTP. Shared by the login step and the setup required action,
- * so that no path through Keycloak gets a second opinion.
+ * Decides what a sign-in must do about TOTP. Shared by the login step and the required actions, so
+ * that no path through Keycloak gets a second opinion.
  */
 public final class MfaGate {
 
@@ -30,18 +30,20 @@ public final class MfaGate {
     public record Decision(Outcome outcome, EffectivePolicy policy, GracePeriod gracePeriod) {
     }
 
+    private final KeycloakSession session;
     private final MfaPolicyResolver resolver;
 
     public MfaGate(KeycloakSession session) {
+        this.session = session;
         this.resolver = new MfaPolicyResolver(session);
     }
 
-    public Decision decide(RealmModel realm, UserModel user, boolean brokeredSignIn, Instant now) {
+    public Decision decide(RealmModel realm, UserModel user, SignIn signIn, Instant now) {
         if (TotpDevices.isEnrolled(user)) {
-            if (brokeredSignIn) {
+            if (signIn.brokered()) {
                 // brokered-users=exempt spares SSO sign-ins the code too, not only the enrollment.
                 EffectivePolicy policy = resolver.resolve(realm, user);
-                if (policy.required() && !policy.appliesTo(true)) {
+                if (policy.required() && !applies(policy, signIn)) {
                     return new Decision(Outcome.NOT_REQUIRED, policy, null);
                 }
             }
@@ -53,10 +55,19 @@ public final class MfaGate {
             GraceClock.clear(user);
             return new Decision(Outcome.NOT_REQUIRED, policy, null);
         }
-        if (!policy.appliesTo(brokeredSignIn)) {
+        if (!applies(policy, signIn)) {
             return new Decision(Outcome.NOT_REQUIRED, policy, null);
         }
         GracePeriod grace = GracePeriod.of(policy, GraceClock.startIfUnset(user, now), now);
         return new Decision(grace.isRunning() ? Outcome.IN_GRACE : Outcome.MUST_ENROLL, policy, grace);
+    }
+
+    /** Whether the policy asks this sign-in for a second factor (for users who have one). */
+    public boolean secondFactorRequired(RealmModel realm, UserModel user, SignIn signIn) {
+        return applies(resolver.resolve(realm, user), signIn);
+    }
+
+    private boolean applies(EffectivePolicy policy, SignIn signIn) {
+        return policy.appliesTo(signIn.brokered(), signIn.identityProviderOrganizationId(session));
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,11 +15,14 @@ import java.util.Optional;
  * @param requiredBy      the organizations that require it (the realm-wide option is not an organization)
  * @param gracePeriodDays the shortest grace period among the requiring sources
  * @param brokeredUsers   {@code enforce} if any requiring source enforces
+ * @param exemptingSources the requiring sources that exempt SSO sign-ins: organization ids, or
+ *                         {@code null} for the realm-wide option (which exempts every identity provider)
  */
 public record EffectivePolicy(boolean required, List<OrganizationRef> requiredBy, int gracePeriodDays,
-                              BrokeredUsers brokeredUsers) {
+                              BrokeredUsers brokeredUsers, List<String> exemptingSources) {
 
-    public static final EffectivePolicy NOT_REQUIRED = new EffectivePolicy(false, List.of(), 0, BrokeredUsers.EXEMPT);
+    public static final EffectivePolicy NOT_REQUIRED =
+            new EffectivePolicy(false, List.of(), 0, BrokeredUsers.EXEMPT, List.of());
 
     /**
      * Required if any source requires, with the shortest grace period and {@code enforce} winning
@@ -26,6 +30,7 @@ public record EffectivePolicy(boolean required, List<OrganizationRef> requiredBy
      */
     public static EffectivePolicy combine(Collection<PolicySource> sources) {
         List<OrganizationRef> requiredBy = new ArrayList<>();
+        List<String> exempting = new ArrayList<>();
         Integer grace = null;
         BrokeredUsers brokered = BrokeredUsers.EXEMPT;
         for (PolicySource source : sources) {
@@ -36,18 +41,41 @@ public record EffectivePolicy(boolean required, List<OrganizationRef> requiredBy
             if (source.organization() != null) {
                 requiredBy.add(source.organization());
             }
+            if (policy.brokeredUsers() == BrokeredUsers.EXEMPT) {
+                exempting.add(source.organization() == null ? null : source.organization().id());
+            }
             grace = grace == null ? policy.gracePeriodDays() : Math.min(grace, policy.gracePeriodDays());
             brokered = brokered.stricter(policy.brokeredUsers());
         }
         if (grace == null) {
             return NOT_REQUIRED;
         }
-        return new EffectivePolicy(true, List.copyOf(requiredBy), grace, brokered);
+        return new EffectivePolicy(true, List.copyOf(requiredBy), grace, brokered,
+                Collections.unmodifiableList(exempting));
     }
 
-    /** Whether the requirement holds for this sign-in: SSO sign-ins may be exempt. */
-    public boolean appliesTo(boolean brokeredSignIn) {
-        return required && !(brokeredSignIn && brokeredUsers == BrokeredUsers.EXEMPT);
+    /**
+     * Whether the requirement holds for this sign-in. An SSO sign-in is spared only when every
+     * requiring source exempts it: an organization exempts only sign-ins through an identity provider
+     * linked to it ({@code identityProviderOrganizationId}); the realm-wide option exempts any.
+     *
+     * @param brokered                       the sign-in came through an identity provider
+     * @param identityProviderOrganizationId the organization that identity provider is linked to, or null
+     */
+    public boolean appliesTo(boolean brokered, String identityProviderOrganizationId) {
+        if (!required) {
+            return false;
+        }
+        if (!brokered || brokeredUsers == BrokeredUsers.ENFORCE) {
+            return true;
+        }
+        for (String source : exemptingSources) {
+            boolean exempts = source == null || source.equals(identityProviderOrganizationId);
+            if (!exempts) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The deadline to enroll by, given when the grace period started; empty when not required. */

@@ -2,6 +2,7 @@ package dev.orgmfa.keycloak.policy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
@@ -30,7 +31,12 @@ public final class MfaPolicyResolver {
     }
 
     public static PolicySource sourceOf(OrganizationModel organization) {
+        Map<String, List<String>> attributes = organization.getAttributes();
+        if (OrganizationPolicy.requiredFlag(attributes) == RequiredFlag.UNRECOGNIZED) {
+            PolicyWarnings.unrecognizedRequired(organization.getId(), organization.getAlias(),
+                    OrganizationPolicy.first(attributes, OrgMfaAttributes.TOTP_REQUIRED));
+        }
         return new PolicySource(new OrganizationRef(organization.getId(), organization.getAlias()),
-                OrganizationPolicy.fromAttributes(organization.getAttributes()));
+                OrganizationPolicy.fromAttributes(attributes));
     }
 }

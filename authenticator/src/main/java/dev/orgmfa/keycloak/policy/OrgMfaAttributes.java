@@ -11,10 +11,10 @@ public final class OrgMfaAttributes {
     public static final String BROKERED_USERS = "mfa.totp.brokered-users";
 
     /**
-     * User attribute: epoch millis of the first sign-in at which the requirement applied to the user
-     * while not enrolled. The grace period is counted from it.
+     * User attribute of version 1 (epoch millis of the grace period's start). Now only read once and
+     * moved into a credential row that users cannot write (see GraceClock).
      */
-    public static final String GRACE_STARTED_AT = "org-mfa.grace-started-at";
+    public static final String LEGACY_GRACE_STARTED_AT = "org-mfa.grace-started-at";
 
     public static final int MAX_GRACE_DAYS = 365;
 

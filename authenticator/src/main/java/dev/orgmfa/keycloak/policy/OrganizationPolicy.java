@@ -26,13 +26,14 @@ public record OrganizationPolicy(boolean totpRequired, int gracePeriodDays, Brok
 
     /**
      * Reads the policy from organization attributes. Values that were set by hand (Attributes tab,
-     * kcadm) and do not parse fall back to the stricter reading: no grace, SSO users enforced.
+     * kcadm) and do not parse fall back to the stricter reading: required (see {@link RequiredFlag}),
+     * no grace, SSO users enforced.
      */
     public static OrganizationPolicy fromAttributes(Map<String, List<String>> attributes) {
         if (attributes == null) {
             return DEFAULT;
         }
-        boolean required = "true".equalsIgnoreCase(first(attributes, OrgMfaAttributes.TOTP_REQUIRED));
+        boolean required = requiredFlag(attributes).required();
         return new OrganizationPolicy(required, parseGraceDays(first(attributes, OrgMfaAttributes.GRACE_DAYS)),
                 BrokeredUsers.parse(first(attributes, OrgMfaAttributes.BROKERED_USERS)).orElse(BrokeredUsers.ENFORCE));
     }
@@ -46,6 +47,16 @@ public record OrganizationPolicy(boolean totpRequired, int gracePeriodDays, Brok
         return attributes;
     }
 
+    /** How the organization's {@code mfa.totp.required} value reads. */
+    public static RequiredFlag requiredFlag(Map<String, List<String>> attributes) {
+        return attributes == null ? RequiredFlag.ABSENT : RequiredFlag.parse(first(attributes, OrgMfaAttributes.TOTP_REQUIRED));
+    }
+
+    static String first(Map<String, List<String>> attributes, String name) {
+        List<String> values = attributes.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
     private static int parseGraceDays(String value) {
         if (value == null) {
             return 0;
@@ -56,10 +67,5 @@ public record OrganizationPolicy(boolean totpRequired, int gracePeriodDays, Brok
         } catch (NumberFormatException e) {
             return 0;
         }
-    }
-
-    private static String first(Map<String, List<String>> attributes, String name) {
-        List<String> values = attributes.get(name);
-        return values == null || values.isEmpty() ? null : values.get(0);
     }
 }

@@ -11,6 +11,8 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
+import dev.orgmfa.keycloak.enrollment.TotpDevices;
+
 /**
  * Makes recovery codes a credential type Keycloak knows: the account console lists them (one row a
  * remaining code) and offers to regenerate them, and {@code credentialManager().isValid} consumes one.
@@ -46,7 +48,7 @@ public class RecoveryCodeCredentialProvider implements CredentialProvider<Creden
         return model;
     }
 
-    /** "Set up" for a user without codes, "update" (regenerate) for one with codes: Keycloak allows one of the two. */
+    /** "Set up" for an enrolled user without codes, "update" (regenerate) for one with codes: Keycloak allows one of the two. */
     @Override
     public CredentialTypeMetadata getCredentialTypeMetadata(CredentialTypeMetadataContext metadataContext) {
         CredentialTypeMetadata.CredentialTypeMetadataBuilder builder = CredentialTypeMetadata.builder()
@@ -57,10 +59,13 @@ public class RecoveryCodeCredentialProvider implements CredentialProvider<Creden
                 .iconCssClass("kcAuthenticatorRecoveryAuthnCodesClass")
                 .removeable(false);
         UserModel user = metadataContext.getUser();
-        if (user != null && RecoveryCodeStore.remaining(user) > 0) {
-            builder.updateAction(REGENERATE_ACTION);
-        } else {
-            builder.createAction(REGENERATE_ACTION);
+        // Codes exist only beside a TOTP device: a user without one is offered neither action.
+        if (user != null && TotpDevices.isEnrolled(user)) {
+            if (RecoveryCodeStore.remaining(user) > 0) {
+                builder.updateAction(REGENERATE_ACTION);
+            } else {
+                builder.createAction(REGENERATE_ACTION);
+            }
         }
         return builder.build(session);
     }

@@ -19,7 +19,7 @@ class EffectivePolicyTest {
     void noSourcesMeansNotRequired() {
         EffectivePolicy policy = EffectivePolicy.combine(List.of());
         assertFalse(policy.required());
-        assertFalse(policy.appliesTo(false));
+        assertFalse(policy.appliesTo(false, null));
     }
 
     @Test
@@ -43,12 +43,30 @@ class EffectivePolicyTest {
     }
 
     @Test
-    void exemptOnlyWhenEveryRequiringSourceExempts() {
-        EffectivePolicy exempt = EffectivePolicy.combine(List.of(
+    void exemptSparesOnlySignInsThroughTheOrganizationsOwnIdentityProvider() {
+        EffectivePolicy exempt = EffectivePolicy.combine(List.of(org("a", true, 0, BrokeredUsers.EXEMPT)));
+        assertTrue(exempt.appliesTo(false, null), "password sign-ins are held to it");
+        assertFalse(exempt.appliesTo(true, "id-a"), "SSO through a provider linked to the organization passes");
+        assertTrue(exempt.appliesTo(true, null), "SSO through an unlinked provider (social login) is enforced");
+        assertTrue(exempt.appliesTo(true, "id-other"), "SSO through another organization's provider is enforced");
+    }
+
+    @Test
+    void withTwoExemptingOrganizationsEachMustOwnTheProvider() {
+        EffectivePolicy policy = EffectivePolicy.combine(List.of(
                 org("a", true, 0, BrokeredUsers.EXEMPT), org("b", true, 0, BrokeredUsers.EXEMPT)));
-        assertTrue(exempt.appliesTo(false), "password sign-ins are held to it");
-        assertFalse(exempt.appliesTo(true), "SSO sign-ins pass");
-        assertTrue(EffectivePolicy.combine(List.of(org("a", true, 0, BrokeredUsers.ENFORCE))).appliesTo(true));
+        assertTrue(policy.appliesTo(true, "id-a"), "b does not own a's provider: enforce wins");
+        assertTrue(EffectivePolicy.combine(List.of(org("a", true, 0, BrokeredUsers.ENFORCE))).appliesTo(true, "id-a"));
+        EffectivePolicy withOptional = EffectivePolicy.combine(List.of(
+                org("a", true, 0, BrokeredUsers.EXEMPT), org("c", false, 0, BrokeredUsers.ENFORCE)));
+        assertFalse(withOptional.appliesTo(true, "id-a"), "an organization that does not require takes no part");
+    }
+
+    @Test
+    void theRealmWideExemptOptionSparesAnyIdentityProvider() {
+        EffectivePolicy policy = EffectivePolicy.combine(List.of(PolicySource.realmWide(0, BrokeredUsers.EXEMPT)));
+        assertFalse(policy.appliesTo(true, null));
+        assertTrue(policy.appliesTo(false, null));
     }
 
     @Test

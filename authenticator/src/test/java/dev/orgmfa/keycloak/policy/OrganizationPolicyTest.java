@@ -32,10 +32,24 @@ class OrganizationPolicyTest {
 
     @Test
     void handEditedNonsenseFallsBackToTheStricterReading() {
-        assertEquals(new OrganizationPolicy(false, 0, BrokeredUsers.ENFORCE), parse("yes", "-3", "EXEMPT"));
+        assertEquals(new OrganizationPolicy(true, 0, BrokeredUsers.ENFORCE), parse("yes", "-3", "EXEMPT"));
         assertEquals(0, parse("true", "366", null).gracePeriodDays());
         assertEquals(0, parse("true", "seven", null).gracePeriodDays());
         assertEquals(BrokeredUsers.ENFORCE, parse("true", "0", "skip").brokeredUsers());
+    }
+
+    @Test
+    void onlyFalseOrNothingMeansNotRequired() {
+        for (String off : new String[] {null, "", "  ", "false", "FALSE", " False "}) {
+            assertEquals(false, parse(off, null, null).totpRequired(), "'" + off + "' means not required");
+        }
+        for (String on : new String[] {"true", "True ", "yes", "1", "ture", "on", "no", "0", "fals"}) {
+            assertEquals(true, parse(on, null, null).totpRequired(), "'" + on + "' fails closed: required");
+        }
+        assertEquals(RequiredFlag.UNRECOGNIZED, RequiredFlag.parse("ture"));
+        assertEquals(RequiredFlag.TRUE, RequiredFlag.parse(" TRUE "));
+        assertEquals(RequiredFlag.FALSE, RequiredFlag.parse("false"));
+        assertEquals(RequiredFlag.ABSENT, RequiredFlag.parse(""));
     }
 
     @Test

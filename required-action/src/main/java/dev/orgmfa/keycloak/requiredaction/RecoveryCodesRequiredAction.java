@@ -11,8 +11,13 @@ import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventType;
+import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
+import org.keycloak.sessions.AuthenticationSessionModel;
 
+import dev.orgmfa.keycloak.enrollment.SecondFactorProof;
+import dev.orgmfa.keycloak.enrollment.SetupAction;
+import dev.orgmfa.keycloak.enrollment.TotpDevices;
 import dev.orgmfa.keycloak.recovery.RecoveryCodeCredential;
 import dev.orgmfa.keycloak.recovery.RecoveryCodeFormat;
 import dev.orgmfa.keycloak.recovery.RecoveryCodeStore;
@@ -21,6 +26,10 @@ import dev.orgmfa.keycloak.recovery.RecoveryCodeStore;
  * {@code org-mfa-recovery-codes}: shows a fresh set once and stores it when the user confirms having
  * saved it. The codes wait in the auth session, not in the form, so a tampered page cannot plant its
  * own; until the confirmation the earlier set stays valid, so an abandoned screen loses nothing.
+ * <p>
+ * Codes exist only beside a TOTP device, for a sign-in that gave a second factor: a user without a
+ * device is refused, and one whose sign-in gave none is asked for a code first. Its trigger is also
+ * the fallback refusal when the realm has {@code org-mfa-totp-setup} off.
  */
 public class RecoveryCodesRequiredAction implements RequiredActionProvider {
 
@@ -28,6 +37,8 @@ public class RecoveryCodesRequiredAction implements RequiredActionProvider {
 
     static final String TEMPLATE = "org-mfa-recovery-codes.ftl";
     static final String PENDING_CODES_NOTE = "org-mfa.pending-recovery-codes";
+    static final String TICKET_NOTE = "org-mfa.recovery-codes-ticket";
+    static final String NO_DEVICE_ERROR = "org_mfa_no_device";
     static final String FIELD_ACKNOWLEDGED = "acknowledged";
 
     @Override
@@ -35,30 +46,56 @@ public class RecoveryCodesRequiredAction implements RequiredActionProvider {
         return InitiatedActionSupport.SUPPORTED;
     }
 
+    /** With the setup action off, Keycloak would never ask: this action refuses the sign-in instead. */
     @Override
     public void evaluateTriggers(RequiredActionContext context) {
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        if (!SetupAction.isAvailable(context.getRealm())
+                && !authSession.getRequiredActions().contains(RecoveryCodesRequiredActionFactory.PROVIDER_ID)
+                && SignInGate.need(context) != SignInGate.Need.NOTHING) {
+            authSession.addRequiredAction(RecoveryCodesRequiredActionFactory.PROVIDER_ID);
+        }
     }
 
     @Override
     public void requiredActionChallenge(RequiredActionContext context) {
-        context.challenge(codesForm(context, false));
+        if (refused(context)) {
+            return;
+        }
+        context.challenge(needsCheck(context) ? SignInCheck.form(context, null) : codesForm(context, null));
     }
 
     @Override
     public void processAction(RequiredActionContext context) {
+        if (refused(context)) {
+            return;
+        }
+        if (needsCheck(context)) {
+            if (SignInCheck.process(context)) {
+                context.challenge(codesForm(context, null));
+            }
+            return;
+        }
         String pending = context.getAuthenticationSession().getAuthNote(PENDING_CODES_NOTE);
         if (pending == null) {
-            context.challenge(codesForm(context, false));
+            context.challenge(codesForm(context, null));
             return;
         }
         String acknowledged = context.getHttpRequest().getDecodedFormParameters().getFirst(FIELD_ACKNOWLEDGED);
         if (!"on".equals(acknowledged) && !"true".equals(acknowledged)) {
-            context.challenge(codesForm(context, true));
+            context.challenge(codesForm(context, "orgMfa.recoveryCodes.error.notAcknowledged"));
             return;
         }
         List<String> codes = Arrays.asList(pending.split(","));
-        RecoveryCodeStore.replaceAll(context.getUser(), codes);
+        String ticket = context.getAuthenticationSession().getAuthNote(TICKET_NOTE);
         context.getAuthenticationSession().removeAuthNote(PENDING_CODES_NOTE);
+        context.getAuthenticationSession().removeAuthNote(TICKET_NOTE);
+        if (ticket == null || !RecoveryCodeStore.replaceAll(context.getUser(), codes, ticket)) {
+            // Another window stored a set since this one was shown: exactly one set stays valid, so show a new one.
+            LOG.debugf("user %s: recovery codes were replaced elsewhere; showing a new set", context.getUser().getId());
+            context.challenge(codesForm(context, "orgMfa.recoveryCodes.error.replacedElsewhere"));
+            return;
+        }
         LOG.debugf("user %s stored a new set of %d recovery codes", context.getUser().getId(), codes.size());
         context.getEvent().event(EventType.UPDATE_CREDENTIAL)
                 .detail(Details.CREDENTIAL_TYPE, RecoveryCodeCredential.TYPE)
@@ -66,14 +103,41 @@ public class RecoveryCodesRequiredAction implements RequiredActionProvider {
         context.success();
     }
 
-    private Response codesForm(RequiredActionContext context, boolean notAcknowledged) {
+    /**
+     * Refuses (error page, event, and for a missing setup action a WARN) when no set may be issued:
+     * the realm cannot enroll a user who must enroll, or the user has no device to go with codes.
+     */
+    private static boolean refused(RequiredActionContext context) {
+        UserModel user = context.getUser();
+        String message = null;
+        if (!SetupAction.isAvailable(context.getRealm()) && SignInGate.need(context) != SignInGate.Need.NOTHING) {
+            SetupAction.warnUnavailable(context.getRealm(), user.getId());
+            context.getEvent().user(user).error(SetupAction.UNAVAILABLE_ERROR);
+            message = SetupAction.UNAVAILABLE_MESSAGE;
+        } else if (!TotpDevices.isEnrolled(user)) {
+            context.getEvent().user(user).error(NO_DEVICE_ERROR);
+            message = "orgMfa.recoveryCodes.error.noDevice";
+        }
+        if (message == null) {
+            return false;
+        }
+        context.challenge(context.form().setError(message).createErrorPage(Response.Status.FORBIDDEN));
+        return true;
+    }
+
+    private static boolean needsCheck(RequiredActionContext context) {
+        return !SecondFactorProof.present(context.getSession(), context.getRealm(), context.getAuthenticationSession(),
+                context.getUser());
+    }
+
+    private Response codesForm(RequiredActionContext context, String error) {
         var form = context.form()
                 .setAttribute("orgMfaRecoveryCodes", pendingCodes(context).stream().map(RecoveryCodeFormat::display).toList())
                 .setAttribute("orgMfaRealm", context.getRealm().getDisplayName() == null
                         ? context.getRealm().getName() : context.getRealm().getDisplayName())
                 .setAttribute("orgMfaAccount", context.getUser().getUsername());
-        if (notAcknowledged) {
-            form.addError(new FormMessage(FIELD_ACKNOWLEDGED, "orgMfa.recoveryCodes.error.notAcknowledged"));
+        if (error != null) {
+            form.addError(new FormMessage(FIELD_ACKNOWLEDGED, error));
         }
         return form.createForm(TEMPLATE);
     }
@@ -86,6 +150,7 @@ public class RecoveryCodesRequiredAction implements RequiredActionProvider {
         }
         List<String> codes = RecoveryCodeStore.newSet(setSize(context));
         context.getAuthenticationSession().setAuthNote(PENDING_CODES_NOTE, String.join(",", codes));
+        context.getAuthenticationSession().setAuthNote(TICKET_NOTE, RecoveryCodeStore.ticket(context.getUser()));
         return codes;
     }
 

@@ -1,6 +1,5 @@
 package dev.orgmfa.keycloak.requiredaction;
 
-import java.time.Instant;
 import java.util.List;
 
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -11,7 +10,7 @@ import org.keycloak.authentication.InitiatedActionSupport;
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.authentication.otp.OTPApplicationProvider;
-import org.keycloak.common.util.Time;
+import org.keycloak.models.Constants;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventType;
 import org.keycloak.models.ModelDuplicateException;
@@ -26,9 +25,8 @@ import org.keycloak.models.utils.HmacOTP;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import org.keycloak.utils.CredentialHelper;
 
-import dev.orgmfa.keycloak.enrollment.BrokeredSignIn;
-import dev.orgmfa.keycloak.enrollment.GraceClock;
-import dev.orgmfa.keycloak.enrollment.MfaGate;
+import dev.orgmfa.keycloak.enrollment.PasswordOnlySessions;
+import dev.orgmfa.keycloak.enrollment.SecondFactorProof;
 import dev.orgmfa.keycloak.enrollment.TotpDevices;
 import dev.orgmfa.keycloak.recovery.RecoveryCodeStore;
 
@@ -36,6 +34,10 @@ import dev.orgmfa.keycloak.recovery.RecoveryCodeStore;
  * {@code org-mfa-totp-setup}: the enrollment screen. The secret lives in the auth session only (never
  * in the form), so a tampered page cannot choose the key. On success the user has a standard
  * {@code otp} credential and goes on to the recovery codes screen.
+ * <p>
+ * Its trigger also holds the policy at the end of every flow, whatever the operator bound: a required
+ * user without a device must enroll, and a required user with one who has not given a second factor
+ * in this sign-in (a flow without the {@code org-mfa-totp} step) is asked for a code here first.
  */
 public class TotpSetupRequiredAction implements RequiredActionProvider {
 
@@ -56,21 +58,31 @@ public class TotpSetupRequiredAction implements RequiredActionProvider {
     @Override
     public void evaluateTriggers(RequiredActionContext context) {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
-        MfaGate.Decision decision = new MfaGate(context.getSession()).decide(context.getRealm(), context.getUser(),
-                BrokeredSignIn.isBrokered(authSession), Instant.ofEpochMilli(Time.currentTimeMillis()));
-        if (decision.outcome() == MfaGate.Outcome.MUST_ENROLL
-                && !authSession.getRequiredActions().contains(TotpSetupRequiredActionFactory.PROVIDER_ID)) {
+        if (!authSession.getRequiredActions().contains(TotpSetupRequiredActionFactory.PROVIDER_ID)
+                && SignInGate.need(context) != SignInGate.Need.NOTHING) {
             authSession.addRequiredAction(TotpSetupRequiredActionFactory.PROVIDER_ID);
         }
     }
 
     @Override
     public void requiredActionChallenge(RequiredActionContext context) {
-        context.challenge(setupForm(context, null, null));
+        context.challenge(needsCheck(context) ? SignInCheck.form(context, null) : setupForm(context, null, null));
     }
 
     @Override
     public void processAction(RequiredActionContext context) {
+        if (needsCheck(context)) {
+            if (SignInCheck.process(context)) {
+                // Adding a device from the account console continues to the setup form; otherwise the sign-in goes on.
+                if (TotpSetupRequiredActionFactory.PROVIDER_ID.equals(
+                        context.getAuthenticationSession().getClientNote(Constants.KC_ACTION))) {
+                    context.challenge(setupForm(context, null, null));
+                } else {
+                    context.success();
+                }
+            }
+            return;
+        }
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         RealmModel realm = context.getRealm();
         UserModel user = context.getUser();
@@ -98,6 +110,7 @@ public class TotpSetupRequiredAction implements RequiredActionProvider {
             context.challenge(setupForm(context, FIELD_LABEL, "orgMfa.setup.error.missingLabel"));
             return;
         }
+        boolean firstDevice = !TotpDevices.isEnrolled(user);
         try {
             // Keycloak's own path: stores the otp credential and spends the code so it cannot be replayed.
             if (!CredentialHelper.createOTPCredential(context.getSession(), realm, user, code, credential)) {
@@ -109,13 +122,27 @@ public class TotpSetupRequiredAction implements RequiredActionProvider {
             return;
         }
         LOG.debugf("user %s enrolled a TOTP device", user.getId());
-        context.getAuthenticationSession().removeAuthNote(SECRET_NOTE);
-        GraceClock.clear(user);
-        // A first device comes with recovery codes; a second one keeps the set the user has.
-        if (RecoveryCodeStore.remaining(user) == 0) {
-            context.getAuthenticationSession().addRequiredAction(RecoveryCodesRequiredActionFactory.PROVIDER_ID);
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        authSession.removeAuthNote(SECRET_NOTE);
+        if (firstDevice) {
+            // Codes left from before (a removed device, or planted while there was none) never come back to life.
+            RecoveryCodeStore.removeAll(user);
         }
+        // A first device comes with a fresh set of recovery codes; a second one keeps the set the user has.
+        if (firstDevice || RecoveryCodeStore.remaining(user) == 0) {
+            authSession.addRequiredAction(RecoveryCodesRequiredActionFactory.PROVIDER_ID);
+        }
+        SecondFactorProof.record(authSession, SecondFactorProof.ENROLLMENT);
+        // Sessions from the grace period (password only) end now; this sign-in is proven and continues.
+        int ended = PasswordOnlySessions.end(context.getSession(), realm, user, authSession.getParentSession().getId());
+        LOG.debugf("user %s: ended %d sessions without a second factor", user.getId(), ended);
         context.success();
+    }
+
+    /** An enrolled user whose sign-in has not given a second factor yet: check a code before anything else. */
+    private static boolean needsCheck(RequiredActionContext context) {
+        return TotpDevices.isEnrolled(context.getUser()) && !SecondFactorProof.present(context.getSession(),
+                context.getRealm(), context.getAuthenticationSession(), context.getUser());
     }
 
     private Response setupForm(RequiredActionContext context, String errorField, String errorMessage) {

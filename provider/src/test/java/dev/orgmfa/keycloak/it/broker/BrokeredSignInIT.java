@@ -43,15 +43,43 @@ class BrokeredSignInIT {
     }
 
     @Test
-    void exemptBrokeredSignInPassesWithoutTotpWhilePasswordSignInMustEnroll() {
-        String username = memberOfRequiringOrg("exempt-user", "exempt");
+    void exemptBrokeredSignInThroughTheOrganizationsOwnProviderPassesWhilePasswordSignInMustEnroll() {
+        String alias = "own-sso-" + System.nanoTime();
+        idp.registerIn(consumer, alias, null);
+        String username = memberOfRequiringOrg("exempt-user", "exempt", alias);
+        linkProviderToUsersOrganization(alias, username);
 
-        Page brokered = IdentityProviderRealm.signInThrough(consumer.browser(), IDP, username);
+        Page brokered = IdentityProviderRealm.signInThrough(consumer.browser(), alias, username);
         assertTrue(brokered.isSignedIn(), "brokered sign-in should finish without a TOTP screen: " + brokered);
 
         Page password = consumer.browser().signIn(username, TestRealm.PASSWORD);
         assertTrue(password.has("org-mfa-secret") && password.has("org-mfa-setup-form"),
                 "password sign-in of the same user should be forced to enroll: " + password);
+    }
+
+    /** Fail closed: {@code exempt} trusts the organization's own identity provider, not a social login or another customer's. */
+    @Test
+    void exemptDoesNotSpareSignInsThroughAnIdentityProviderNotLinkedToTheOrganization() {
+        String username = memberOfRequiringOrg("exempt-unlinked", "exempt");
+
+        Page brokered = IdentityProviderRealm.signInThrough(consumer.browser(), IDP, username);
+
+        assertTrue(brokered.has("org-mfa-secret") && brokered.has("org-mfa-setup-form"),
+                "an unlinked provider counts as enforce: the setup screen, not a session: " + brokered);
+        assertFalse(brokered.isSignedIn());
+    }
+
+    @Test
+    void exemptDoesNotSpareAnEnrolledUserSigningInThroughAnUnlinkedProvider() {
+        String username = memberOfRequiringOrg("exempt-unlinked-enrolled", "exempt");
+        MfaFlows.Enrolled enrolled = MfaFlows.enrollAtSignIn(consumer.browser(), username);
+        BrowserSession browser = consumer.browser();
+
+        Page brokered = IdentityProviderRealm.signInThrough(browser, IDP, username);
+
+        assertTrue(brokered.hasInput("otp"), "asked for a code: " + brokered);
+        Page done = browser.submit(brokered, "org-mfa-totp-form", Map.of("otp", enrolled.totp().shifted(1)));
+        assertTrue(done.isSignedIn(), "signed in with the code: " + done);
     }
 
     @Test
@@ -81,18 +109,24 @@ class BrokeredSignInIT {
     }
 
     /**
-     * Documented limit: without {@code org-mfa-totp} in the identity provider's post-broker-login
-     * flow nothing asks an enrolled user for a code on a brokered sign-in, even with {@code enforce}.
-     * The policy then only makes sure the user has enrolled.
+     * Fail closed: even without {@code org-mfa-totp} in the identity provider's post-broker-login flow,
+     * an enrolled user under {@code enforce} is asked for a code before the brokered session exists
+     * (the {@code org-mfa-totp-setup} action's check at the end of the flow), and a wrong code fails.
      */
     @Test
-    void withoutPostBrokerLoginFlowAnEnrolledUserIsNotAskedForACode() {
+    void withoutPostBrokerLoginFlowAnEnrolledUserIsStillAskedForACode() {
         String username = memberOfRequiringOrg("enrolled-user", "enforce");
-        MfaFlows.enrollAtSignIn(consumer.browser(), username);
+        MfaFlows.Enrolled enrolled = MfaFlows.enrollAtSignIn(consumer.browser(), username);
+        BrowserSession browser = consumer.browser();
 
-        Page brokered = IdentityProviderRealm.signInThrough(consumer.browser(), IDP, username);
+        Page brokered = IdentityProviderRealm.signInThrough(browser, IDP, username);
+        assertTrue(brokered.hasInput("otp") && !brokered.isSignedIn(), "a code before the session: " + brokered);
 
-        assertTrue(brokered.isSignedIn(), "no post-broker-login flow, no code: " + brokered);
+        String right = enrolled.totp().shifted(1);
+        Page wrong = browser.submit(brokered, "org-mfa-totp-form", Map.of("otp", right.equals("000000") ? "111111" : "000000"));
+        assertTrue(wrong.hasInput("otp") && !wrong.isSignedIn(), "a wrong code is refused: " + wrong);
+        Page done = browser.submit(wrong, "org-mfa-totp-form", Map.of("otp", right));
+        assertTrue(done.isSignedIn(), "the right code signs in: " + done);
     }
 
     /**
@@ -101,6 +135,23 @@ class BrokeredSignInIT {
      * (not set when null). Answers the username.
      */
     private static String memberOfRequiringOrg(String prefix, String brokeredUsers) {
+        return memberOfRequiringOrg(prefix, brokeredUsers, IDP);
+    }
+
+    /** Links identity provider {@code alias} to the (only) organization of the consumer user, as Keycloak's organization page does. */
+    private static void linkProviderToUsersOrganization(String alias, String username) {
+        String userId = consumer.admin().users().searchByUsername(username, true).get(0).getId();
+        String orgId = consumer.admin().organizations().members().getOrganizations(userId).get(0).getId();
+        try (var response = consumer.admin().organizations().get(orgId).identityProviders().addIdentityProvider(alias)) {
+            assertTrue(response.getStatus() < 300, "linking " + alias + ": HTTP " + response.getStatus());
+        }
+        // Keep its button on the login page, as an organization that lets members pick their SSO would.
+        var provider = consumer.admin().identityProviders().get(alias).toRepresentation();
+        provider.setHideOnLogin(false);
+        consumer.admin().identityProviders().get(alias).update(provider);
+    }
+
+    private static String memberOfRequiringOrg(String prefix, String brokeredUsers, String alias) {
         String username = prefix + "-" + System.nanoTime();
         Map<String, String> attributes = new HashMap<>();
         attributes.put("mfa.totp.required", "true");
@@ -109,7 +160,7 @@ class BrokeredSignInIT {
         }
         String orgId = consumer.createOrganization("org-" + username, attributes);
         String userId = consumer.createMember(username, orgId);
-        IdentityProviderRealm.link(consumer, userId, IDP, idp.createUser(username), username);
+        IdentityProviderRealm.link(consumer, userId, alias, idp.createUser(username), username);
         return username;
     }
 }

@@ -50,7 +50,7 @@ class PostBrokerLoginFlowIT {
         Member member = enrolledMember("enforce-enrolled", "enforce");
         BrowserSession browser = consumer.browser();
 
-        Page brokered = IdentityProviderRealm.signInThrough(browser, IDP, member.username());
+        Page brokered = IdentityProviderRealm.signInThrough(browser, aliasOf(member.username()), member.username());
         assertTrue(brokered.hasInput("otp"), "expected the TOTP code screen: " + brokered);
 
         // The next time step's code: the enrollment spent the current one.
@@ -62,7 +62,7 @@ class PostBrokerLoginFlowIT {
     void exemptEnrolledUserIsNotAskedForACode() {
         Member member = enrolledMember("exempt-enrolled", "exempt");
 
-        Page brokered = IdentityProviderRealm.signInThrough(consumer.browser(), IDP, member.username());
+        Page brokered = IdentityProviderRealm.signInThrough(consumer.browser(), aliasOf(member.username()), member.username());
 
         assertFalse(brokered.hasInput("otp"), "exempt: no code screen: " + brokered);
         assertTrue(brokered.isSignedIn(), "exempt: signed in: " + brokered);
@@ -85,7 +85,7 @@ class PostBrokerLoginFlowIT {
         MfaFlows.enrollAtSignIn(consumer.browser(), username);
         consumer.setOrganizationAttributes(orgId, Map.of("mfa.totp.required", "false", "mfa.totp.brokered-users", "exempt"));
 
-        Page brokered = IdentityProviderRealm.signInThrough(consumer.browser(), IDP, username);
+        Page brokered = IdentityProviderRealm.signInThrough(consumer.browser(), aliasOf(username), username);
 
         assertTrue(brokered.hasInput("otp"), "the step asks every enrolled user it does not exempt: " + brokered);
     }
@@ -94,7 +94,7 @@ class PostBrokerLoginFlowIT {
     void enforcedUnenrolledUserIsSentToTheSetupScreen() {
         String username = member("enforce-new", "enforce");
 
-        Page brokered = IdentityProviderRealm.signInThrough(consumer.browser(), IDP, username);
+        Page brokered = IdentityProviderRealm.signInThrough(consumer.browser(), aliasOf(username), username);
 
         assertTrue(brokered.has("org-mfa-secret") && brokered.has("org-mfa-setup-form"),
                 "expected the setup screen: " + brokered);
@@ -104,7 +104,7 @@ class PostBrokerLoginFlowIT {
     void exemptUnenrolledUserPasses() {
         String username = member("exempt-new", "exempt");
 
-        Page brokered = IdentityProviderRealm.signInThrough(consumer.browser(), IDP, username);
+        Page brokered = IdentityProviderRealm.signInThrough(consumer.browser(), aliasOf(username), username);
 
         assertTrue(brokered.isSignedIn(), "exempt: signed in without TOTP: " + brokered);
     }
@@ -138,7 +138,20 @@ class PostBrokerLoginFlowIT {
         String orgId = consumer.createOrganization("org-" + username,
                 Map.of("mfa.totp.required", "true", "mfa.totp.brokered-users", brokeredUsers));
         String userId = consumer.createMember(username, orgId);
-        IdentityProviderRealm.link(consumer, userId, IDP, idp.createUser(username), username);
+        // Each member's organization has its own identity provider, linked to it: exempt trusts only that one.
+        String alias = aliasOf(username);
+        idp.registerIn(consumer, alias, FLOW);
+        try (var response = consumer.admin().organizations().get(orgId).identityProviders().addIdentityProvider(alias)) {
+            assertTrue(response.getStatus() < 300, "linking " + alias + ": HTTP " + response.getStatus());
+        }
+        var provider = consumer.admin().identityProviders().get(alias).toRepresentation();
+        provider.setHideOnLogin(false);
+        consumer.admin().identityProviders().get(alias).update(provider);
+        IdentityProviderRealm.link(consumer, userId, alias, idp.createUser(username), username);
         return orgId;
+    }
+
+    private static String aliasOf(String username) {
+        return "sso-" + username;
     }
 }

@@ -12,15 +12,20 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.keycloak.representations.userprofile.config.UPConfig;
 
 import dev.orgmfa.keycloak.it.support.BrowserSession;
+import dev.orgmfa.keycloak.it.support.MfaFlows;
+import dev.orgmfa.keycloak.it.support.OidcClient;
 import dev.orgmfa.keycloak.it.support.Page;
 import dev.orgmfa.keycloak.it.support.TestRealm;
 
 /** mfa.totp.grace-days: unenrolled members may pass for a while, counted from their first sign-in. */
 class GracePeriodIT {
 
+    /** Where version 1 kept the clock; still read (never trusted to extend) until the first write moves it. */
     private static final String GRACE_STARTED_AT = "org-mfa.grace-started-at";
+    private static final String GRACE_CLOCK = "org-mfa-grace-clock";
     private static TestRealm realm;
     private static String weekOrg;
 
@@ -47,11 +52,11 @@ class GracePeriodIT {
         assertTrue(notice.byId("org-mfa-grace").orElseThrow().text().contains("7 day"), notice.text());
         assertTrue(browser.submit(notice, "org-mfa-grace-form", Map.of("enrollLater", "true")).isSignedIn());
 
-        String started = realm.admin().users().get(userId).toRepresentation().firstAttribute(GRACE_STARTED_AT);
+        String started = graceClock(userId);
         assertNotNull(started, "the grace clock started at the first sign-in");
         // A second sign-in counts from the same start, not from now.
         assertTrue(realm.browser().signIn("in-grace", TestRealm.PASSWORD).has("org-mfa-grace-form"));
-        assertEquals(started, realm.admin().users().get(userId).toRepresentation().firstAttribute(GRACE_STARTED_AT));
+        assertEquals(started, graceClock(userId));
     }
 
     @Test
@@ -100,11 +105,77 @@ class GracePeriodIT {
         String org = realm.createOrganization("later-required", Map.of("mfa.totp.required", "false", "mfa.totp.grace-days", "2"));
         String userId = realm.createMember("late", org);
         assertTrue(realm.browser().signIn("late", TestRealm.PASSWORD).isSignedIn());
-        assertEquals(null, realm.admin().users().get(userId).toRepresentation().firstAttribute(GRACE_STARTED_AT),
-                "no clock while not required");
+        assertEquals(null, graceClock(userId), "no clock while not required");
 
         realm.setOrganizationAttributes(org, Map.of("mfa.totp.required", "true"));
         Page notice = realm.browser().signIn("late", TestRealm.PASSWORD);
         assertTrue(notice.byId("org-mfa-grace").orElseThrow().text().contains("2 day"), notice.text());
+    }
+
+    /** Fail closed: enrolling and then removing the device does not buy a new grace period. */
+    @Test
+    void removingTheDeviceAfterEnrollingDoesNotRestartTheGracePeriod() {
+        String userId = realm.createMember("re-grace", weekOrg);
+        startedDaysAgo(userId, 6);
+        BrowserSession browser = realm.browser();
+        Page notice = browser.signIn("re-grace", TestRealm.PASSWORD);
+        assertTrue(notice.byId("org-mfa-grace").orElseThrow().text().contains("1 day"), notice.text());
+        Page setup = browser.submit(notice, "org-mfa-grace-form", Map.of("enrollNow", "true"));
+        assertTrue(MfaFlows.completeSetup(browser, setup, MfaFlows.DEVICE_LABEL).lastPage().isSignedIn());
+        String clock = graceClock(userId);
+
+        // The device goes, the way an admin's Credentials tab (or the account console) removes it.
+        realm.admin().users().get(userId).credentials().stream().filter(c -> "otp".equals(c.getType()))
+                .forEach(c -> realm.admin().users().get(userId).removeCredential(c.getId()));
+
+        Page again = realm.browser().signIn("re-grace", TestRealm.PASSWORD);
+        assertTrue(again.has("org-mfa-grace-form"), "still inside the first grace period: " + again);
+        assertTrue(again.byId("org-mfa-grace").orElseThrow().text().contains("1 day"),
+                "the deadline stays where it was, no new 7 days: " + again.text());
+        assertEquals(clock, graceClock(userId), "enrolling and removing the device left the clock alone");
+    }
+
+    /** Fail closed: a user who may edit their own attributes cannot move the clock. */
+    @Test
+    void aUserWhoCanEditAttributesCannotMoveTheGraceClock() {
+        String userId = realm.createMember("self-edit", weekOrg);
+        startedDaysAgo(userId, 6);
+        BrowserSession browser = realm.browser();
+        Page notice = browser.signIn("self-edit", TestRealm.PASSWORD);
+        assertTrue(notice.byId("org-mfa-grace").orElseThrow().text().contains("1 day"), notice.text());
+        String token = browser.accessToken(browser.submit(notice, "org-mfa-grace-form", Map.of("enrollLater", "true")));
+
+        UPConfig profile = realm.admin().users().userProfile().getConfiguration();
+        profile.setUnmanagedAttributePolicy(UPConfig.UnmanagedAttributePolicy.ENABLED);
+        realm.admin().users().userProfile().update(profile);
+        try {
+            // The account REST API, as the account console would send it: the old attribute set to now.
+            String account = browser.getJson("/realms/" + realm.name() + "/account/", token);
+            String edited = account.replaceFirst("\\{", "{\"attributes\":{\"" + GRACE_STARTED_AT + "\":[\""
+                    + Instant.now().toEpochMilli() + "\"]},");
+            int status = OidcClient.postJson(realm, "/account/", token, edited);
+            assertTrue(status < 300, "the user could write attributes: HTTP " + status);
+            assertNotNull(realm.admin().users().get(userId).toRepresentation().firstAttribute(GRACE_STARTED_AT),
+                    "the attribute was written");
+
+            Page next = realm.browser().signIn("self-edit", TestRealm.PASSWORD);
+            assertTrue(next.byId("org-mfa-grace").orElseThrow().text().contains("1 day"),
+                    "the user's own attribute does not move the deadline: " + next.text());
+        } finally {
+            profile.setUnmanagedAttributePolicy(UPConfig.UnmanagedAttributePolicy.ADMIN_EDIT);
+            realm.admin().users().userProfile().update(profile);
+        }
+    }
+
+    /** Sets the old (version 1) clock attribute before the first sign-in, which moves it into the credential row. */
+    private static void startedDaysAgo(String userId, int days) {
+        realm.setUserAttribute(userId, GRACE_STARTED_AT,
+                Long.toString(Instant.now().minus(Duration.ofDays(days)).plus(Duration.ofHours(1)).toEpochMilli()));
+    }
+
+    /** The grace clock's credential row (its data), or null when the clock has not started. */
+    private static String graceClock(String userId) {
+        return realm.admin().users().get(userId).credentials().stream().filter(c -> GRACE_CLOCK.equals(c.getType()))
+                .map(c -> c.getCredentialData()).findFirst().orElse(null);
     }
 }

@@ -1,0 +1,84 @@
+package dev.orgmfa.keycloak.enrollment;
+
+import java.util.Map;
+
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.authentication.AuthenticatorFactory;
+import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
+import org.keycloak.models.AuthenticationExecutionModel;
+import org.keycloak.models.Constants;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.UserSessionModel;
+import org.keycloak.models.credential.OTPCredentialModel;
+import org.keycloak.provider.ProviderFactory;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+/**
+ * Whether a sign-in passed a second factor. Recorded as a user-session note when this extension
+ * checks a TOTP or recovery code (or enrolls a device), so it travels with the session to SSO
+ * sign-ins at other clients; a stock OTP step that completed in the flow counts too, so a flow that
+ * already asked is not asked again.
+ */
+public final class SecondFactorProof {
+
+    /** User-session note: how the second factor was given ({@code otp}, {@code recovery-code}, {@code enrollment}). */
+    public static final String NOTE = "org-mfa.second-factor";
+    public static final String OTP = "otp";
+    public static final String RECOVERY_CODE = "recovery-code";
+    public static final String ENROLLMENT = "enrollment";
+
+    private static final String OWN_STEP = "org-mfa-totp";
+
+    private SecondFactorProof() {
+    }
+
+    public static void record(AuthenticationSessionModel authSession, String how) {
+        authSession.setUserSessionNote(NOTE, how);
+    }
+
+    public static boolean of(UserSessionModel userSession) {
+        return userSession != null && userSession.getNote(NOTE) != null;
+    }
+
+    /** True when this sign-in, or the SSO session it continues for the same user, passed a second factor. */
+    public static boolean present(KeycloakSession session, RealmModel realm, AuthenticationSessionModel authSession,
+                                  UserModel user) {
+        if (authSession.getUserSessionNotes().get(NOTE) != null) {
+            return true;
+        }
+        // Keycloak gives the user session the id of the root authentication session (SSO, AIA, re-authentication).
+        UserSessionModel existing = session.sessions().getUserSession(realm, authSession.getParentSession().getId());
+        if (existing != null && existing.getUser() != null && existing.getUser().getId().equals(user.getId())
+                && of(existing)) {
+            return true;
+        }
+        return stockOtpStepCompleted(session, realm, authSession);
+    }
+
+    /** A completed execution of a stock OTP authenticator (reference category {@code otp}), ours excluded. */
+    private static boolean stockOtpStepCompleted(KeycloakSession session, RealmModel realm,
+                                                 AuthenticationSessionModel authSession) {
+        Map<String, Integer> completed;
+        try {
+            completed = AuthenticatorUtils.parseCompletedExecutions(
+                    authSession.getUserSessionNotes().get(Constants.AUTHENTICATORS_COMPLETED));
+        } catch (RuntimeException e) {
+            return false;
+        }
+        for (String executionId : completed.keySet()) {
+            AuthenticationExecutionModel execution = realm.getAuthenticationExecutionById(executionId);
+            if (execution == null || execution.getAuthenticator() == null || OWN_STEP.equals(execution.getAuthenticator())) {
+                continue;
+            }
+            ProviderFactory<Authenticator> factory =
+                    session.getKeycloakSessionFactory().getProviderFactory(Authenticator.class, execution.getAuthenticator());
+            if (factory instanceof AuthenticatorFactory authenticator
+                    && OTPCredentialModel.TYPE.equals(authenticator.getReferenceCategory())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

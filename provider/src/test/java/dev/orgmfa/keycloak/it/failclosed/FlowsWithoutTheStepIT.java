@@ -1,0 +1,138 @@
+package dev.orgmfa.keycloak.it.failclosed;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
+import org.keycloak.representations.idm.ClientRepresentation;
+
+import dev.orgmfa.keycloak.it.support.BrowserSession;
+import dev.orgmfa.keycloak.it.support.MfaFlows;
+import dev.orgmfa.keycloak.it.support.OidcClient;
+import dev.orgmfa.keycloak.it.support.Page;
+import dev.orgmfa.keycloak.it.support.TestRealm;
+
+/**
+ * Threat: a flow without the {@code org-mfa-totp} step hands an enrolled, required member a session
+ * with the password alone. Here: the demo client's browser-flow override set to a copy of the flow
+ * without the step (the realm's flow keeps it), and the password grant. Expected: a code before the
+ * session, and a flow that already asked does not ask again.
+ */
+class FlowsWithoutTheStepIT {
+
+    private static final String NO_STEP_FLOW = "browser without org-mfa";
+    private static TestRealm realm;
+    private static String orgId;
+
+    @BeforeAll
+    static void realm() {
+        realm = TestRealm.create("no-step");
+        orgId = realm.createOrganization("acme", Map.of("mfa.totp.required", "true"));
+        OidcClient.createDirectGrantClient(realm);
+    }
+
+    @AfterAll
+    static void remove() {
+        realm.close();
+    }
+
+    @Test
+    void aClientWhoseFlowOverrideLacksTheStepStillAsksForTheCode() {
+        realm.createMember("override", orgId);
+        MfaFlows.Enrolled enrolled = MfaFlows.enrollAtSignIn(realm.browser(), "override");
+        overrideDemoClientFlow();
+        try {
+            BrowserSession browser = realm.browser();
+            Page page = browser.signIn("override", TestRealm.PASSWORD);
+            assertFalse(page.isSignedIn(), "no session with the password alone: " + page);
+            assertTrue(page.hasInput("otp"), "asked for the code at the end of the flow: " + page);
+
+            String right = enrolled.totp().shifted(1);
+            Page wrong = browser.submit(page, "org-mfa-totp-form", Map.of("otp", right.equals("000000") ? "111111" : "000000"));
+            assertFalse(wrong.isSignedIn(), "a wrong code does not sign in: " + wrong);
+            Page done = browser.submit(wrong, "org-mfa-totp-form", Map.of("otp", right));
+            assertTrue(done.isSignedIn(), "the right code signs in: " + done);
+
+            // The SSO session now carries the second factor: another sign-in in the same browser is not asked again.
+            Page sso = browser.openLogin();
+            assertTrue(sso.isSignedIn(), "SSO after a proven sign-in goes straight through: " + sso);
+        } finally {
+            restoreDemoClientFlow();
+        }
+    }
+
+    @Test
+    void aRecoveryCodeAlsoSatisfiesTheCheckAtTheEndOfTheFlow() {
+        realm.createMember("override-recovery", orgId);
+        MfaFlows.Enrolled enrolled = MfaFlows.enrollAtSignIn(realm.browser(), "override-recovery");
+        overrideDemoClientFlow();
+        try {
+            BrowserSession browser = realm.browser();
+            Page page = browser.signIn("override-recovery", TestRealm.PASSWORD);
+            Page form = browser.submit(page, "org-mfa-use-recovery-code-form", Map.of("useRecoveryCode", "true"));
+            assertTrue(form.hasInput("recoveryCode"), "recovery code form: " + form);
+            Page codes = browser.submit(form, "org-mfa-recovery-code-form", Map.of("recoveryCode", enrolled.recoveryCodes().get(0)));
+            assertEquals(10, codes.listItems("org-mfa-recovery-codes").size(), "a used code brings a new set: " + codes);
+            Page done = browser.submit(codes, "org-mfa-recovery-codes-form", Map.of("acknowledged", "on"));
+            assertTrue(done.isSignedIn(), "signed in after the new set: " + done);
+        } finally {
+            restoreDemoClientFlow();
+        }
+    }
+
+    @Test
+    void theStepAsksOnceAndTheEndOfFlowCheckDoesNotAskAgain() {
+        realm.createMember("once", orgId);
+        MfaFlows.Enrolled enrolled = MfaFlows.enrollAtSignIn(realm.browser(), "once");
+        Page done = MfaFlows.signInWithCode(realm.browser(), "once", enrolled.totp().shifted(1));
+        assertTrue(done.isSignedIn(), "one code, then the session: " + done);
+    }
+
+    @Test
+    void thePasswordGrantGivesNoTokensToAnEnrolledRequiredMember() {
+        realm.createMember("grant", orgId);
+        MfaFlows.enrollAtSignIn(realm.browser(), "grant");
+
+        OidcClient.Tokens tokens = OidcClient.passwordGrant(realm, "grant", "openid");
+        assertEquals(400, tokens.status(), "no tokens for a password alone: " + tokens.body());
+        assertFalse(tokens.body().contains("access_token"));
+    }
+
+    @Test
+    void thePasswordGrantStillWorksForUsersNobodyRequires() {
+        realm.createUser("free");
+        assertEquals(200, OidcClient.passwordGrant(realm, "free", "openid").status());
+    }
+
+    /** The demo client signs in through a copy of the realm's browser flow without the org-mfa-totp step. */
+    private static void overrideDemoClientFlow() {
+        var flows = realm.admin().flows();
+        if (flows.getFlows().stream().noneMatch(f -> NO_STEP_FLOW.equals(f.getAlias()))) {
+            flows.copy("org-mfa browser", Map.of("newName", NO_STEP_FLOW)).close();
+            List<AuthenticationExecutionInfoRepresentation> executions = flows.getExecutions(NO_STEP_FLOW);
+            executions.stream().filter(e -> "org-mfa-totp".equals(e.getProviderId()))
+                    .forEach(e -> flows.removeExecution(e.getId()));
+        }
+        String flowId = flows.getFlows().stream().filter(f -> NO_STEP_FLOW.equals(f.getAlias())).findFirst().orElseThrow().getId();
+        setBrowserOverride(flowId);
+    }
+
+    private static void restoreDemoClientFlow() {
+        setBrowserOverride(null);
+    }
+
+    private static void setBrowserOverride(String flowId) {
+        ClientRepresentation client = realm.admin().clients().findByClientId(TestRealm.CLIENT_ID).get(0);
+        Map<String, String> overrides = new java.util.HashMap<>();
+        overrides.put("browser", flowId == null ? "" : flowId);
+        client.setAuthenticationFlowBindingOverrides(overrides);
+        realm.admin().clients().get(client.getId()).update(client);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.orgmfa.keycloak.it.failclosed;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.orgmfa.keycloak.it.support.BrowserSession;
+import dev.orgmfa.keycloak.it.support.MfaFlows;
+import dev.orgmfa.keycloak.it.support.OidcClient;
+import dev.orgmfa.keycloak.it.support.Page;
+import dev.orgmfa.keycloak.it.support.TestRealm;
+
+/**
+ * Threat: tokens obtained with the password alone during a grace period keep refreshing after it
+ * ends. Expected: no offline token without a second factor, and sessions without one end when the
+ * user enrolls.
+ */
+class GraceTokensIT {
+
+    private static TestRealm realm;
+    private static String graceOrg;
+
+    @BeforeAll
+    static void realm() {
+        realm = TestRealm.create("grace-tokens");
+        OidcClient.createDirectGrantClient(realm);
+        graceOrg = realm.createOrganization("grace", Map.of("mfa.totp.required", "true", "mfa.totp.grace-days", "7"));
+    }
+
+    @AfterAll
+    static void remove() {
+        realm.close();
+    }
+
+    @Test
+    void aSignInWithoutASecondFactorGetsNoOfflineToken() {
+        realm.createMember("offline", graceOrg);
+        OidcClient.Tokens tokens = OidcClient.passwordGrant(realm, "offline", "openid offline_access");
+        assertEquals(200, tokens.status(), tokens.body());
+        assertEquals("Refresh", tokens.refreshTokenType(), "an online refresh token, not an offline one");
+
+        realm.createUser("not-required");
+        OidcClient.Tokens free = OidcClient.passwordGrant(realm, "not-required", "openid offline_access");
+        assertEquals("Offline", free.refreshTokenType(), "users nobody requires keep offline access");
+    }
+
+    @Test
+    void enrollingEndsTheSessionsOfTheGracePeriod() {
+        realm.createMember("enrolls", graceOrg);
+        OidcClient.Tokens grace = OidcClient.passwordGrant(realm, "enrolls", "openid");
+        assertEquals(200, grace.status(), grace.body());
+        assertEquals(200, OidcClient.refresh(realm, grace.refreshToken()).status(), "refreshes while in grace");
+
+        BrowserSession browser = realm.browser();
+        Page notice = browser.signIn("enrolls", TestRealm.PASSWORD);
+        Page setup = browser.submit(notice, "org-mfa-grace-form", Map.of("enrollNow", "true"));
+        assertTrue(MfaFlows.completeSetup(browser, setup, MfaFlows.DEVICE_LABEL).lastPage().isSignedIn());
+
+        OidcClient.Tokens after = OidcClient.refresh(realm, grace.refreshToken());
+        assertEquals(400, after.status(), "the password-only session ended at enrollment: " + after.body());
+    }
+}

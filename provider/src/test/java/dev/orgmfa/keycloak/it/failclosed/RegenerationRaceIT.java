@@ -1,0 +1,80 @@
+package dev.orgmfa.keycloak.it.failclosed;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.orgmfa.keycloak.it.support.BrowserSession;
+import dev.orgmfa.keycloak.it.support.MfaFlows;
+import dev.orgmfa.keycloak.it.support.Page;
+import dev.orgmfa.keycloak.it.support.TestRealm;
+
+/** Threat: two codes screens confirmed at the same moment leave two valid sets. Expected: exactly one. */
+class RegenerationRaceIT {
+
+    private static TestRealm realm;
+    private static String orgId;
+
+    @BeforeAll
+    static void realm() {
+        realm = TestRealm.create("regen-race");
+        orgId = realm.createOrganization("acme", Map.of("mfa.totp.required", "true"));
+    }
+
+    @AfterAll
+    static void remove() {
+        realm.close();
+    }
+
+    @Test
+    void twoScreensConfirmedAtOnceLeaveExactlyOneValidSet() throws Exception {
+        String userId = realm.createMember("two-tabs", orgId);
+        MfaFlows.Enrolled enrolled = MfaFlows.enrollAtSignIn(realm.browser(), "two-tabs");
+
+        // Two tabs, each signed in with a recovery code, each on its own new-codes screen.
+        BrowserSession tabA = realm.browser();
+        BrowserSession tabB = realm.browser();
+        Page screenA = MfaFlows.signInWithRecoveryCode(tabA, "two-tabs", enrolled.recoveryCodes().get(0));
+        Page screenB = MfaFlows.signInWithRecoveryCode(tabB, "two-tabs", enrolled.recoveryCodes().get(1));
+        List<String> setA = screenA.listItems("org-mfa-recovery-codes");
+        List<String> setB = screenB.listItems("org-mfa-recovery-codes");
+        assertEquals(10, setA.size(), "screen A: " + screenA);
+        assertEquals(10, setB.size(), "screen B: " + screenB);
+
+        CyclicBarrier together = new CyclicBarrier(2);
+        CompletableFuture<Page> a = CompletableFuture.supplyAsync(() -> confirm(tabA, screenA, together));
+        CompletableFuture<Page> b = CompletableFuture.supplyAsync(() -> confirm(tabB, screenB, together));
+        Page doneA = a.get();
+        Page doneB = b.get();
+
+        assertEquals(10, realm.admin().users().get(userId).credentials().stream()
+                .filter(c -> "org-mfa-recovery-code".equals(c.getType())).count(), "one set of 10 stored");
+        boolean aWorks = works(setA.get(0));
+        boolean bWorks = works(setB.get(0));
+        assertTrue(aWorks ^ bWorks, "exactly one set is valid (A: " + aWorks + ", B: " + bWorks + ")");
+        Page loser = aWorks ? doneB : doneA;
+        assertTrue(loser.text().contains("replaced in another window"), "the other tab is told: " + loser.text());
+        assertTrue(loser.has("org-mfa-recovery-codes-form"), "and shown a new set to confirm: " + loser);
+    }
+
+    private static Page confirm(BrowserSession tab, Page screen, CyclicBarrier together) {
+        try {
+            together.await();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return tab.submit(screen, "org-mfa-recovery-codes-form", Map.of("acknowledged", "on"));
+    }
+
+    private static boolean works(String code) {
+        return MfaFlows.signInWithRecoveryCode(realm.browser(), "two-tabs", code).has("org-mfa-recovery-codes-form");
+    }
+}
