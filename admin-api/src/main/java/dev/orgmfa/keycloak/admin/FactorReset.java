@@ -15,13 +15,15 @@ import org.keycloak.services.managers.AuthenticationManager;
 
 import dev.orgmfa.keycloak.admin.json.ResetOutcomeJson;
 import dev.orgmfa.keycloak.enrollment.GraceClock;
+import dev.orgmfa.keycloak.enrollment.PasswordOnlySessions;
 import dev.orgmfa.keycloak.enrollment.TotpDevices;
 import dev.orgmfa.keycloak.policy.MfaPolicyResolver;
 import dev.orgmfa.keycloak.recovery.RecoveryCodeStore;
 
 /**
  * Resets a user's second factor: removes every TOTP device and every recovery code, and ends any grace
- * period if the policy still requires TOTP, so the next sign-in goes straight to enrollment.
+ * period if the policy still requires TOTP, so the next sign-in goes straight to enrollment. Sessions
+ * that never passed a second factor (a grace period's) end with it, so their refresh tokens stop.
  * Optionally ends the user's sessions the way Keycloak's own "sign out" of a user does.
  */
 final class FactorReset {
@@ -44,7 +46,9 @@ final class FactorReset {
         if (required) {
             GraceClock.expire(user);
         }
-        int sessions = logout ? endSessions(user) : 0;
+        // The grace period is over: sessions that never passed a second factor end now, logout or not.
+        int passwordOnly = PasswordOnlySessions.end(session, realm, user, null);
+        int sessions = passwordOnly + (logout ? endSessions(user) : 0);
         LOG.debugf("reset factors of user %s: %d TOTP devices, %d recovery codes, must enroll: %s, sessions ended: %d",
                 user.getId(), devices.size(), codes, required, sessions);
         return new ResetOutcomeJson(user.getId(), devices.size(), codes, required, logout, sessions);

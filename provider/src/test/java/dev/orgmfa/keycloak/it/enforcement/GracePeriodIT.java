@@ -170,7 +170,7 @@ class GracePeriodIT {
     /** Sets the old (version 1) clock attribute before the first sign-in, which moves it into the credential row. */
     private static void startedDaysAgo(String userId, int days) {
         realm.setUserAttribute(userId, GRACE_STARTED_AT,
-                Long.toString(Instant.now().minus(Duration.ofDays(days)).plus(Duration.ofHours(1)).toEpochMilli()));
+                Long.toString(Instant.now().minus(Duration.ofDays(days)).minus(Duration.ofHours(12)).toEpochMilli()));
     }
 
     /** The grace clock's credential row (its data), or null when the clock has not started. */

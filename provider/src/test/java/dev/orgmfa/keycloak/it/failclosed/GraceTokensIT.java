@@ -64,4 +64,18 @@ class GraceTokensIT {
         OidcClient.Tokens after = OidcClient.refresh(realm, grace.refreshToken());
         assertEquals(400, after.status(), "the password-only session ended at enrollment: " + after.body());
     }
+
+    @Test
+    void anAdminResetEndsTheSessionsOfTheGracePeriod() {
+        String userId = realm.createMember("reset", graceOrg);
+        OidcClient.Tokens grace = OidcClient.passwordGrant(realm, "reset", "openid");
+        assertEquals(200, grace.status(), grace.body());
+
+        // The admin REST reset, without logout=true: it ends the grace period, and with it the password-only session.
+        String token = OidcClient.adminToken(realm.server());
+        assertEquals(204, OidcClient.delete(realm.server().baseUrl() + "/admin/realms/" + realm.name()
+                + "/org-mfa/users/" + userId + "/factors", token));
+
+        assertEquals(400, OidcClient.refresh(realm, grace.refreshToken()).status(), "refresh after the reset fails");
+    }
 }

@@ -94,12 +94,28 @@ public final class OidcClient {
         return send(request).statusCode();
     }
 
+    /** An access token of the server's bootstrap admin (master realm, admin-cli). */
+    public static String adminToken(KeycloakServer server) {
+        Map<String, String> form = Map.of("grant_type", "password", "client_id", "admin-cli",
+                "username", server.adminUsername(), "password", server.adminPassword());
+        return token(server.baseUrl() + "/realms/master/protocol/openid-connect/token", form).accessToken();
+    }
+
+    /** DELETE with a bearer token; answers the status. */
+    public static int delete(String url, String token) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).DELETE().build())
+                .statusCode();
+    }
+
     private static Tokens token(TestRealm realm, Map<String, String> form) {
+        return token(realm.server().baseUrl() + "/realms/" + realm.name() + "/protocol/openid-connect/token", form);
+    }
+
+    private static Tokens token(String url, Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(realm.server().baseUrl() + "/realms/" + realm.name()
-                        + "/protocol/openid-connect/token"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         HttpResponse<String> response = send(request);
