@@ -97,7 +97,7 @@ public class OrgMfaAdminResource {
         return answer(() -> {
             access.requireQueryUsers();
             boolean logout = Boolean.TRUE.equals(query().flag(LOGOUT));
-            List<String> userIds = BatchResetRequest.parse(RequestBody.readObject(body));
+            List<String> userIds = BatchResetRequest.parse(RequestBody.readObject(body), logout);
             // One result per requested id, in order; a repeated id is reset once and reported each time.
             Map<String, String> statusById = new LinkedHashMap<>();
             List<BatchResetJson.Result> results = new ArrayList<>(userIds.size());
@@ -132,18 +132,16 @@ public class OrgMfaAdminResource {
             QueryParams.Paging paging = query.paging();
             Boolean totpRequired = query.flag(TOTP_REQUIRED);
             if (visible.isNone()) {
-                return ApiResponses.ok(List.of());
+                return ApiResponses.page(List.of(), null);
             }
             FilteredPager.Source<OrganizationModel> all =
                     (first, max) -> provider.getAllStream("", false, first, max).toList();
             // Filtered by the same reading of the attributes as the sign-in uses, not by an exact attribute match.
             Predicate<OrganizationModel> filter = totpRequired == null ? null
                     : org -> Representations.policyOf(org).totpRequired() == totpRequired;
-            Predicate<OrganizationModel> keep = visible.and(filter);
-            List<OrganizationModel> page = keep == null
-                    ? all.read(paging.first(), paging.max())
-                    : FilteredPager.page(all, keep, paging.first(), paging.max(), FilteredPager.DEFAULT_CHUNK);
-            return ApiResponses.ok(page.stream().map(Representations::organization).toList());
+            FilteredPager.Page<OrganizationModel> page =
+                    FilteredPager.page(all, visible.and(filter), paging, "organizations");
+            return ApiResponses.page(page.items().stream().map(Representations::organization).toList(), page.nextFrom());
         });
     }
 
@@ -187,17 +185,14 @@ public class OrgMfaAdminResource {
             QueryParams.Paging paging = query.paging();
             Boolean enrolled = query.flag(ENROLLED);
             if (visible.isNone()) {
-                return ApiResponses.ok(List.of());
+                return ApiResponses.page(List.of(), null);
             }
             OrganizationProvider provider = organizationProvider();
             FilteredPager.Source<UserModel> members =
                     (first, max) -> provider.getMembersStream(organization, Map.of(), false, first, max).toList();
             Predicate<UserModel> filter = enrolled == null ? null : user -> TotpDevices.isEnrolled(user) == enrolled;
-            Predicate<UserModel> keep = visible.and(filter);
-            List<UserModel> page = keep == null
-                    ? members.read(paging.first(), paging.max())
-                    : FilteredPager.page(members, keep, paging.first(), paging.max(), FilteredPager.DEFAULT_CHUNK);
-            return ApiResponses.ok(page.stream().map(Representations::member).toList());
+            FilteredPager.Page<UserModel> page = FilteredPager.page(members, visible.and(filter), paging, "members");
+            return ApiResponses.page(page.items().stream().map(Representations::member).toList(), page.nextFrom());
         });
     }
 
