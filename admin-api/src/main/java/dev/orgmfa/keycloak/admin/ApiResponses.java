@@ -10,12 +10,24 @@ import dev.orgmfa.keycloak.admin.json.ErrorJson;
 final class ApiResponses {
 
     private static final CacheControl NO_CACHE = CacheControl.valueOf("no-cache");
+    /** Where a listing goes on: the value to send as {@code from} for the next page. */
+    static final String NEXT_FROM = "Org-Mfa-Next-From";
 
     private ApiResponses() {
     }
 
     static Response ok(Object body) {
         return json(Response.Status.OK, body);
+    }
+
+    /** A page of a listing, with {@link #NEXT_FROM} unless the listing ends here. */
+    static Response page(Object body, Integer nextFrom) {
+        Response.ResponseBuilder response = Response.status(Response.Status.OK).type(MediaType.APPLICATION_JSON_TYPE)
+                .cacheControl(NO_CACHE).entity(Json.write(body));
+        if (nextFrom != null) {
+            response.header(NEXT_FROM, nextFrom);
+        }
+        return response.build();
     }
 
     static Response noContent() {

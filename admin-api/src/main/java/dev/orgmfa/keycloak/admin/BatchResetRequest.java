@@ -7,18 +7,24 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The body of {@code POST /users/factors/reset}: {@code {"userIds": [...]}} with 1..1000 strings.
- * Whether each string names a user is not decided here: the endpoint reports that per id.
+ * The body of {@code POST /users/factors/reset}: {@code {"userIds": [...]}} with 1..1000 strings, or
+ * 1..100 with {@code logout=true}. Whether each string names a user is not decided here: the endpoint
+ * reports that per id.
  */
 final class BatchResetRequest {
 
     static final String USER_IDS = "userIds";
     static final int MAX_IDS = 1000;
+    /**
+     * Ending a user's sessions runs Keycloak's back-channel logout, which may call every client's logout
+     * URL in turn and wait for it: a tenth of the batch keeps one request from holding a thread for long.
+     */
+    static final int MAX_IDS_WITH_LOGOUT = 100;
 
     private BatchResetRequest() {
     }
 
-    static List<String> parse(JsonNode body) {
+    static List<String> parse(JsonNode body, boolean logout) {
         for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!USER_IDS.equals(name)) {
@@ -34,6 +40,10 @@ final class BatchResetRequest {
         }
         if (ids.isEmpty() || ids.size() > MAX_IDS) {
             throw ApiException.badRequest("must list 1 to " + MAX_IDS + " user ids", USER_IDS);
+        }
+        if (logout && ids.size() > MAX_IDS_WITH_LOGOUT) {
+            throw ApiException.badRequest("must list at most " + MAX_IDS_WITH_LOGOUT
+                    + " user ids with logout=true: send more in several requests", USER_IDS);
         }
         List<String> result = new ArrayList<>(ids.size());
         for (int i = 0; i < ids.size(); i++) {

@@ -9,7 +9,10 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.organization.OrganizationProvider;
 
-/** Finds users and organizations of this realm only, by ids the caller sent. */
+/**
+ * Finds users and organizations of this realm only, by ids the caller sent. Empty answers are turned
+ * into 404 or 403 by {@link Access}, which knows whether the caller may learn that an id is unknown.
+ */
 final class Lookups {
 
     private final KeycloakSession session;
@@ -28,30 +31,22 @@ final class Lookups {
         return Optional.ofNullable(session.users().getUserById(realm, id));
     }
 
-    /** The organization provider of a realm with organizations on; else 404. */
-    OrganizationProvider organizations() {
+    /** The organization provider; empty in a realm with organizations off. */
+    Optional<OrganizationProvider> organizations() {
         OrganizationProvider provider = session.getProvider(OrganizationProvider.class);
-        if (provider == null || !provider.isEnabled()) {
-            throw ApiException.notFound("organizations are not enabled in this realm", null);
-        }
-        return provider;
+        return provider == null || !provider.isEnabled() ? Optional.empty() : Optional.of(provider);
     }
 
-    /** The realm's organization with this id; else 404. */
-    OrganizationModel organization(String id) {
-        OrganizationProvider provider = organizations();
-        OrganizationModel organization = null;
-        if (Ids.isPlausible(id)) {
-            try {
-                organization = provider.getById(id);
-            } catch (ModelException e) {
-                // Keycloak throws (rather than answering null) for an organization of another realm.
-                organization = null;
-            }
+    /** The realm's organization with this id; empty for ids of other realms and strings that are no ids. */
+    Optional<OrganizationModel> organization(OrganizationProvider provider, String id) {
+        if (!Ids.isPlausible(id)) {
+            return Optional.empty();
         }
-        if (organization == null) {
-            throw ApiException.notFound("organization not found", "orgId");
+        try {
+            return Optional.ofNullable(provider.getById(id));
+        } catch (ModelException e) {
+            // Keycloak throws (rather than answering null) for an organization of another realm.
+            return Optional.empty();
         }
-        return organization;
     }
 }

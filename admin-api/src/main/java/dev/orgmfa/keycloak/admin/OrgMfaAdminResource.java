@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import jakarta.ws.rs.DELETE;
@@ -26,16 +27,16 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 import dev.orgmfa.keycloak.admin.json.BatchResetJson;
-import dev.orgmfa.keycloak.admin.json.MemberJson;
-import dev.orgmfa.keycloak.admin.json.OrganizationJson;
 import dev.orgmfa.keycloak.admin.json.PolicyJson;
 import dev.orgmfa.keycloak.enrollment.TotpDevices;
 import dev.orgmfa.keycloak.policy.OrganizationPolicy;
 
 /**
  * {@code /admin/realms/{realm}/org-mfa}: the endpoints of the contract's REST table. Each one checks
- * the caller's permission, reads its input through the parsing helpers, and answers JSON; every
- * failure a caller can cause comes back as {@code {"error", "field"}} with 400, 403 or 404.
+ * the caller's permission first ({@link Access}: Keycloak's user permission for user calls, Keycloak's
+ * organization permission for organization calls), then reads its input through the parsing helpers,
+ * and answers JSON; every failure a caller can cause comes back as {@code {"error", "field"}} with
+ * 400, 403 or 404.
  * <p>
  * Request bodies are taken as raw streams and parsed here (no {@code @Consumes}), and no
  * {@code @Produces} is declared, so neither a content type nor an Accept header can make JAX-RS
@@ -57,7 +58,7 @@ public class OrgMfaAdminResource {
     public OrgMfaAdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
                                AdminEventBuilder adminEvent) {
         this.session = session;
-        this.access = new Access(auth);
+        this.access = new Access(auth, realm);
         this.lookups = new Lookups(session, realm);
         this.representations = new Representations(session, realm);
         this.factorReset = new FactorReset(session, realm);
@@ -96,7 +97,7 @@ public class OrgMfaAdminResource {
         return answer(() -> {
             access.requireQueryUsers();
             boolean logout = Boolean.TRUE.equals(query().flag(LOGOUT));
-            List<String> userIds = BatchResetRequest.parse(RequestBody.readObject(body));
+            List<String> userIds = BatchResetRequest.parse(RequestBody.readObject(body), logout);
             // One result per requested id, in order; a repeated id is reset once and reported each time.
             Map<String, String> statusById = new LinkedHashMap<>();
             List<BatchResetJson.Result> results = new ArrayList<>(userIds.size());
@@ -114,6 +115,7 @@ public class OrgMfaAdminResource {
             return BatchResetJson.NOT_FOUND;
         }
         if (!access.canManage(user)) {
+            // Reported and left alone: none of this user's credentials or sessions is touched.
             return BatchResetJson.FORBIDDEN;
         }
         events.factorsReset(factorReset.reset(user, logout));
@@ -124,20 +126,22 @@ public class OrgMfaAdminResource {
     @Path("organizations")
     public Response getOrganizations() {
         return answer(() -> {
-            access.requireViewUsers();
+            Visibility<OrganizationModel> visible = access.organizations();
+            OrganizationProvider provider = organizationProvider();
             QueryParams query = query();
             QueryParams.Paging paging = query.paging();
             Boolean totpRequired = query.flag(TOTP_REQUIRED);
-            OrganizationProvider provider = lookups.organizations();
+            if (visible.isNone()) {
+                return ApiResponses.page(List.of(), null);
+            }
             FilteredPager.Source<OrganizationModel> all =
                     (first, max) -> provider.getAllStream("", false, first, max).toList();
             // Filtered by the same reading of the attributes as the sign-in uses, not by an exact attribute match.
-            List<OrganizationModel> page = totpRequired == null
-                    ? all.read(paging.first(), paging.max())
-                    : FilteredPager.page(all, org -> Representations.policyOf(org).totpRequired() == totpRequired,
-                            paging.first(), paging.max(), FilteredPager.DEFAULT_CHUNK);
-            List<OrganizationJson> body = page.stream().map(Representations::organization).toList();
-            return ApiResponses.ok(body);
+            Predicate<OrganizationModel> filter = totpRequired == null ? null
+                    : org -> Representations.policyOf(org).totpRequired() == totpRequired;
+            FilteredPager.Page<OrganizationModel> page =
+                    FilteredPager.page(all, visible.and(filter), paging, "organizations");
+            return ApiResponses.page(page.items().stream().map(Representations::organization).toList(), page.nextFrom());
         });
     }
 
@@ -145,8 +149,9 @@ public class OrgMfaAdminResource {
     @Path("organizations/{orgId}/policy")
     public Response getPolicy(@PathParam("orgId") String orgId) {
         return answer(() -> {
-            access.requireViewUsers();
-            return ApiResponses.ok(Representations.policy(lookups.organization(orgId)));
+            OrganizationModel organization = organization(orgId);
+            access.requireView(organization);
+            return ApiResponses.ok(Representations.policy(organization));
         });
     }
 
@@ -154,8 +159,8 @@ public class OrgMfaAdminResource {
     @Path("organizations/{orgId}/policy")
     public Response putPolicy(@PathParam("orgId") String orgId, InputStream body) {
         return answer(() -> {
-            access.requireManageUsers();
-            OrganizationModel organization = lookups.organization(orgId);
+            OrganizationModel organization = organization(orgId);
+            access.requireManage(organization);
             OrganizationPolicy policy = PolicyRequest.parse(RequestBody.readObject(body));
             // Merge: the organization's other attributes stay as they are.
             Map<String, List<String>> attributes = new HashMap<>();
@@ -173,21 +178,31 @@ public class OrgMfaAdminResource {
     @Path("organizations/{orgId}/members")
     public Response getMembers(@PathParam("orgId") String orgId) {
         return answer(() -> {
-            access.requireViewUsers();
+            OrganizationModel organization = organization(orgId);
+            access.requireView(organization);
+            Visibility<UserModel> visible = access.members();
             QueryParams query = query();
             QueryParams.Paging paging = query.paging();
             Boolean enrolled = query.flag(ENROLLED);
-            OrganizationModel organization = lookups.organization(orgId);
-            OrganizationProvider provider = lookups.organizations();
+            if (visible.isNone()) {
+                return ApiResponses.page(List.of(), null);
+            }
+            OrganizationProvider provider = organizationProvider();
             FilteredPager.Source<UserModel> members =
                     (first, max) -> provider.getMembersStream(organization, Map.of(), false, first, max).toList();
-            List<UserModel> page = enrolled == null
-                    ? members.read(paging.first(), paging.max())
-                    : FilteredPager.page(members, user -> TotpDevices.isEnrolled(user) == enrolled,
-                            paging.first(), paging.max(), FilteredPager.DEFAULT_CHUNK);
-            List<MemberJson> body = page.stream().map(Representations::member).toList();
-            return ApiResponses.ok(body);
+            Predicate<UserModel> filter = enrolled == null ? null : user -> TotpDevices.isEnrolled(user) == enrolled;
+            FilteredPager.Page<UserModel> page = FilteredPager.page(members, visible.and(filter), paging, "members");
+            return ApiResponses.page(page.items().stream().map(Representations::member).toList(), page.nextFrom());
         });
+    }
+
+    private OrganizationProvider organizationProvider() {
+        return lookups.organizations().orElseThrow(access::organizationsOff);
+    }
+
+    /** The realm's organization with this id: else 404, or 403 for callers who may not search organizations. */
+    private OrganizationModel organization(String orgId) {
+        return lookups.organization(organizationProvider(), orgId).orElseThrow(access::organizationNotFound);
     }
 
     private QueryParams query() {

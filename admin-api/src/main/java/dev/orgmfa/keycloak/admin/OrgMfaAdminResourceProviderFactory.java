@@ -1,5 +1,6 @@
 package dev.orgmfa.keycloak.admin;
 
+import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -10,6 +11,8 @@ import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFacto
 public class OrgMfaAdminResourceProviderFactory implements AdminRealmResourceProviderFactory {
 
     public static final String PROVIDER_ID = "org-mfa";
+
+    private static final Logger LOG = Logger.getLogger(OrgMfaAdminResourceProviderFactory.class);
 
     private static final OrgMfaAdminResourceProvider SINGLETON = new OrgMfaAdminResourceProvider();
 
@@ -29,6 +32,10 @@ public class OrgMfaAdminResourceProviderFactory implements AdminRealmResourcePro
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        // Tells operators which organization permission check the policy endpoints use on this server.
+        LOG.infof("org-mfa admin API: organization policy access follows %s",
+                KeycloakLine.HAS_ORGANIZATION_PERMISSIONS ? "Keycloak's organization permissions (26.7+)"
+                        : "manage-realm, as Keycloak's organization endpoints before 26.7");
     }
 
     @Override

@@ -12,6 +12,7 @@ final class QueryParams {
 
     static final String FIRST = "first";
     static final String MAX = "max";
+    static final String FROM = "from";
     static final int DEFAULT_MAX = 100;
     static final int MAX_MAX = 1000;
 
@@ -21,11 +22,20 @@ final class QueryParams {
         this.params = params;
     }
 
-    /** {@code first} (default 0, at least 0) and {@code max} (default 100, 1..1000). */
+    /**
+     * {@code first} (default 0, at least 0), {@code max} (default 100, 1..1000) and {@code from} (absent,
+     * or at least 0). {@code from} continues a filtered listing where the previous answer stopped
+     * ({@link FilteredPager}), so it cannot be combined with a {@code first} that skips entries too.
+     */
     Paging paging() {
         int first = integer(FIRST, 0, 0, Integer.MAX_VALUE, "must be a whole number of at least 0");
         int max = integer(MAX, DEFAULT_MAX, 1, MAX_MAX, "must be a whole number from 1 to " + MAX_MAX);
-        return new Paging(first, max);
+        Integer from = single(FROM) == null ? null
+                : integer(FROM, 0, 0, Integer.MAX_VALUE, "must be a whole number of at least 0");
+        if (from != null && first > 0) {
+            throw ApiException.badRequest("cannot be combined with first: page with one or the other", FROM);
+        }
+        return new Paging(from, first, max);
     }
 
     /** {@code true}, {@code false}, or null when the parameter is absent. */
@@ -68,6 +78,10 @@ final class QueryParams {
         return values.get(0);
     }
 
-    record Paging(int first, int max) {
+    /** {@code from} is null when the caller did not send it. */
+    record Paging(Integer from, int first, int max) {
+        Paging(int first, int max) {
+            this(null, first, max);
+        }
     }
 }

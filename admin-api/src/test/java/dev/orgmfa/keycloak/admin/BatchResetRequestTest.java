@@ -15,7 +15,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 class BatchResetRequestTest {
 
     private static List<String> parse(String json) {
-        return BatchResetRequest.parse(Json.readObject(json.getBytes(StandardCharsets.UTF_8)));
+        return parse(json, false);
+    }
+
+    private static List<String> parse(String json, boolean logout) {
+        return BatchResetRequest.parse(Json.readObject(json.getBytes(StandardCharsets.UTF_8)), logout);
     }
 
     private static String idsJson(int count) {
@@ -33,6 +37,15 @@ class BatchResetRequestTest {
         assertEquals(1000, parse(idsJson(1000)).size());
         ApiException e = assertThrows(ApiException.class, () -> parse(idsJson(1001)));
         assertEquals("userIds", e.field());
+    }
+
+    @Test
+    void takesAHundredIdsWithLogout() {
+        assertEquals(100, parse(idsJson(100), true).size());
+        ApiException e = assertThrows(ApiException.class, () -> parse(idsJson(101), true));
+        assertEquals(400, e.status().getStatusCode());
+        assertEquals("userIds", e.field());
+        assertEquals(101, parse(idsJson(101), false).size());
     }
 
     @ParameterizedTest(name = "{0} -> field {1}")

@@ -37,6 +37,17 @@ class QueryParamsTest {
     }
 
     @Test
+    void fromContinuesAListingAndExcludesFirst() {
+        assertNull(of().paging().from());
+        assertEquals(new QueryParams.Paging(1000, 0, 50), of("from", "1000", "max", "50").paging());
+        assertEquals(new QueryParams.Paging(7, 0, 100), of("from", "7", "first", "0").paging());
+        for (String[] bad : new String[][] {{"from", "-1"}, {"from", "x"}, {"from", "5", "first", "5"}, {"from", "1", "from", "2"}}) {
+            ApiException e = assertThrows(ApiException.class, () -> of(bad).paging(), String.join(",", bad));
+            assertEquals("from", e.field());
+        }
+    }
+
+    @Test
     void flags() {
         assertNull(of().flag("enrolled"));
         assertEquals(Boolean.TRUE, of("enrolled", "true").flag("enrolled"));

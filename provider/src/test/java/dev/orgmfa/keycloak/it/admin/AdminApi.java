@@ -35,7 +35,16 @@ final class AdminApi {
     }
 
     /** An answer: status, body text, and the body as JSON (null when it is none). */
-    record Answer(int status, String body, String contentType) {
+    record Answer(int status, String body, String contentType, java.net.http.HttpHeaders headers) {
+        Answer(int status, String body, String contentType) {
+            this(status, body, contentType, java.net.http.HttpHeaders.of(Map.of(), (name, value) -> true));
+        }
+
+        /** The first value of a response header, or null. */
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
         JsonNode json() {
             try {
                 return body == null || body.isBlank() ? null : JSON.readTree(body);
@@ -136,6 +145,19 @@ final class AdminApi {
                 .header("Authorization", "Bearer " + token).GET().build());
     }
 
+    /** Any admin REST path of this server with a JSON body (e.g. Keycloak's own authorization endpoints). */
+    static Answer sendAdmin(String method, String token, String pathAndQuery, String json) {
+        String url = KeycloakServer.get().baseUrl() + "/admin/realms" + (pathAndQuery.isEmpty() ? "" : "/" + pathAndQuery);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(300));
+        if (json == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        }
+        return send(request.build());
+    }
+
     static String json(Object value) {
         try {
             return JSON.writeValueAsString(value);
@@ -157,7 +179,7 @@ final class AdminApi {
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.body(),
-                    response.headers().firstValue("Content-Type").orElse(""));
+                    response.headers().firstValue("Content-Type").orElse(""), response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -35,6 +35,27 @@ final class Fixtures {
     }
 
     /**
+     * Whether the realm's {@code realm-management} client has this role: the organization roles
+     * ({@code view-organizations}, {@code manage-organizations}) exist from Keycloak 26.7 on.
+     */
+    static boolean hasRealmManagementRole(TestRealm realm, String role) {
+        RealmResource admin = realm.admin();
+        ClientRepresentation client = admin.clients().findByClientId("realm-management").get(0);
+        return admin.clients().get(client.getId()).roles().list().stream().anyMatch(r -> role.equals(r.getName()));
+    }
+
+    /** The user's TOTP devices as Keycloak's own admin API lists them (not through the API under test). */
+    static long totpCredentials(TestRealm realm, String userId) {
+        return realm.admin().users().get(userId).credentials().stream().filter(c -> "otp".equals(c.getType())).count();
+    }
+
+    /** The organization's attributes as Keycloak's own admin API shows them. */
+    static Map<String, List<String>> organizationAttributes(TestRealm realm, String organizationId) {
+        Map<String, List<String>> attributes = realm.admin().organizations().get(organizationId).toRepresentation().getAttributes();
+        return attributes == null ? Map.of() : Map.copyOf(attributes);
+    }
+
+    /**
      * A user created with a TOTP credential already in place (as an import would), with the password
      * {@link TestRealm#PASSWORD} and the key {@link #TOTP_KEY}: quick to make where a test needs an
      * enrolled user but not the screens.
