@@ -54,6 +54,7 @@ public class OrgMfaAdminResource {
     private final Representations representations;
     private final FactorReset factorReset;
     private final AdminEvents events;
+    private final ExpiredGraceSessions expiredGraceSessions;
 
     public OrgMfaAdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
                                AdminEventBuilder adminEvent) {
@@ -63,6 +64,7 @@ public class OrgMfaAdminResource {
         this.representations = new Representations(session, realm);
         this.factorReset = new FactorReset(session, realm);
         this.events = new AdminEvents(adminEvent);
+        this.expiredGraceSessions = new ExpiredGraceSessions(session, realm);
     }
 
     @GET
@@ -170,6 +172,10 @@ public class OrgMfaAdminResource {
             attributes.putAll(policy.toAttributes());
             organization.setAttributes(attributes);
             events.policyUpdated(organization.getId(), PolicyJson.of(policy));
+            if (policy.totpRequired()) {
+                // A shorter (or a first) requirement may end grace periods now: their password-only sessions end with them.
+                expiredGraceSessions.endFor(organizationProvider(), organization);
+            }
             return ApiResponses.noContent();
         });
     }

@@ -34,7 +34,7 @@ public class OrgMfaAdminResourceProviderFactory implements AdminRealmResourcePro
     public void postInit(KeycloakSessionFactory factory) {
         // Tells operators which organization permission check the policy endpoints use on this server.
         LOG.infof("org-mfa admin API: organization policy access follows %s",
-                KeycloakLine.HAS_ORGANIZATION_PERMISSIONS ? "Keycloak's organization permissions (26.7+)"
+                OrganizationAccess.HAS_ORGANIZATION_PERMISSIONS ? "Keycloak's organization permissions (26.7+)"
                         : "manage-realm, as Keycloak's organization endpoints before 26.7");
     }
 

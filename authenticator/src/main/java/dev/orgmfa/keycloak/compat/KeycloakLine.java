@@ -1,32 +1,38 @@
 package dev.orgmfa.keycloak.compat;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import org.keycloak.common.Version;
 
 /**
- * The Keycloak 26 line this server runs (26.4 .. 26.7). The one jar is compiled against 26.7.0; where a
- * method's signature differs between lines, callers pick the class built for this line by asking here,
- * so the JVM never links a call the running server lacks.
+ * The Keycloak line this server runs (26.4 .. 26.7), read from the running server's {@link Version},
+ * not from what the jar was compiled against (26.7.0). Where a method differs between lines, callers
+ * pick the class built for this line by asking here, so the JVM never links a call the server lacks.
  */
 public final class KeycloakLine {
 
-    private static final int MINOR = parseMinor(Version.VERSION);
+    private static final Pattern MAJOR_MINOR = Pattern.compile("^(\\d{1,9})\\.(\\d{1,9})(?:\\D.*)?$");
 
     private KeycloakLine() {
     }
 
-    /** True when the server is 26.{@code minor} or newer (any later major counts as newer). */
+    /** The server is 26.{@code minor} or newer. A version that cannot be read counts as older. */
     public static boolean atLeast(int minor) {
-        return MINOR >= minor;
+        return atLeast(Version.VERSION, 26, minor);
     }
 
-    static int parseMinor(String version) {
-        try {
-            String[] parts = version.split("[.-]");
-            int major = Integer.parseInt(parts[0]);
-            return major > 26 ? Integer.MAX_VALUE : major < 26 ? -1 : Integer.parseInt(parts[1]);
-        } catch (RuntimeException e) {
-            // Unknown (e.g. a snapshot build): assume the line we compile against.
-            return 7;
+    /** {@code version} (e.g. "26.7.3", "26.4.7.redhat-00001", "999.0.0-SNAPSHOT") is at least major.minor. */
+    public static boolean atLeast(String version, int major, int minor) {
+        if (version == null) {
+            return false;
         }
+        Matcher matcher = MAJOR_MINOR.matcher(version.trim());
+        if (!matcher.matches()) {
+            return false;
+        }
+        int actualMajor = Integer.parseInt(matcher.group(1));
+        int actualMinor = Integer.parseInt(matcher.group(2));
+        return actualMajor > major || (actualMajor == major && actualMinor >= minor);
     }
 }

@@ -78,4 +78,19 @@ class GraceTokensIT {
 
         assertEquals(400, OidcClient.refresh(realm, grace.refreshToken()).status(), "refresh after the reset fails");
     }
+
+    @Test
+    void shorteningTheGracePeriodToZeroThroughTheApiEndsTheSessionsOfTheGracePeriod() {
+        String org = realm.createOrganization("shortened", Map.of("mfa.totp.required", "true", "mfa.totp.grace-days", "7"));
+        realm.createMember("shortened-user", org);
+        OidcClient.Tokens grace = OidcClient.passwordGrant(realm, "shortened-user", "openid");
+        assertEquals(200, grace.status(), grace.body());
+
+        String token = OidcClient.adminToken(realm.server());
+        assertEquals(204, OidcClient.putJson(realm.server().baseUrl() + "/admin/realms/" + realm.name()
+                + "/org-mfa/organizations/" + org + "/policy", token,
+                "{\"totpRequired\": true, \"gracePeriodDays\": 0, \"brokeredUsers\": \"enforce\"}"));
+
+        assertEquals(400, OidcClient.refresh(realm, grace.refreshToken()).status(), "refresh after the deadline fails");
+    }
 }

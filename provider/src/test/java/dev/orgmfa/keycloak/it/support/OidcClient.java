@@ -101,6 +101,13 @@ public final class OidcClient {
         return token(server.baseUrl() + "/realms/master/protocol/openid-connect/token", form).accessToken();
     }
 
+    /** PUT of JSON with a bearer token; answers the status. */
+    public static int putJson(String url, String token, String json) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build())
+                .statusCode();
+    }
+
     /** DELETE with a bearer token; answers the status. */
     public static int delete(String url, String token) {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).DELETE().build())

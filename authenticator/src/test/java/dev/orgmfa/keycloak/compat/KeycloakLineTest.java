@@ -1,4 +1,4 @@
-package dev.orgmfa.keycloak.admin;
+package dev.orgmfa.keycloak.compat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
