@@ -17,6 +17,9 @@ import java.util.Optional;
  */
 public final class ServerLog {
 
+    /** How every log entry of Keycloak's console format starts: its timestamp. */
+    private static final java.util.regex.Pattern LOG_ENTRY = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
+
     private ServerLog() {
     }
 
@@ -66,8 +69,8 @@ public final class ServerLog {
     /**
      * Lines of {@code text} that report a request Keycloak answered with a server error ("Uncaught server
      * error"), an exception that escaped an authenticator or required action (KC-SERVICES0013, "Failed
-     * authentication": the user got an error page), or a template error; each with the 25 lines after
-     * it (the stack trace), for a failure message.
+     * authentication": the user got an error page), or a template error; each with its stack trace, for
+     * a failure message.
      */
     public static List<String> serverErrors(String text) {
         List<String> found = new ArrayList<>();
@@ -77,8 +80,10 @@ public final class ServerLog {
                     || lines[i].contains("KC-SERVICES0013")
                     || lines[i].contains("freemarker.core.") || lines[i].contains("FreeMarker template error")
                     || lines[i].contains("Failed to process template")) {
-                StringBuilder excerpt = new StringBuilder();
-                for (int j = i; j < Math.min(lines.length, i + 25); j++) {
+                // The entry and its stack trace, up to the next log entry (at most 80 lines): a message may
+                // span lines of its own (e.g. it quotes a request body with line breaks).
+                StringBuilder excerpt = new StringBuilder(lines[i]).append('\n');
+                for (int j = i + 1; j < Math.min(lines.length, i + 80) && !LOG_ENTRY.matcher(lines[j]).lookingAt(); j++) {
                     excerpt.append(lines[j]).append('\n');
                 }
                 found.add(excerpt.toString());
