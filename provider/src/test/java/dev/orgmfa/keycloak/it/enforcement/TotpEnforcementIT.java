@@ -11,11 +11,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.EventRepresentation;
 
 import dev.orgmfa.keycloak.it.support.BrowserSession;
 import dev.orgmfa.keycloak.it.support.MfaFlows;
 import dev.orgmfa.keycloak.it.support.Page;
 import dev.orgmfa.keycloak.it.support.TestRealm;
+import dev.orgmfa.keycloak.it.support.Totp;
 
 /** Who must enroll, who is asked for a code, and who passes: the org-mfa-totp step in a real sign-in. */
 class TotpEnforcementIT {
@@ -74,17 +76,36 @@ class TotpEnforcementIT {
 
     @Test
     void wrongCodeGetsAGenericErrorAndAUserEvent() {
-        realm.createMember("wrong-code", requiredOrg);
+        String userId = realm.createMember("wrong-code", requiredOrg);
         MfaFlows.Enrolled enrolled = MfaFlows.enrollAtSignIn(realm.browser(), "wrong-code");
-        String wrong = enrolled.totp().now().equals("000000") ? "111111" : "000000";
+        String wrong = wrongCode(enrolled.totp());
+        assertEquals(List.of(), loginErrors(userId), "no failed sign-in of this user yet");
 
         Page failed = MfaFlows.signInWithCode(realm.browser(), "wrong-code", wrong);
         assertFalse(failed.isSignedIn());
         assertEquals(200, failed.status());
         assertTrue(failed.hasInput("otp"), "back on the code screen");
         assertTrue(failed.errors().contains("Sign-in failed. Check the code and try again."), failed.errors());
-        assertTrue(realm.admin().getEvents(List.of("LOGIN_ERROR"), null, null, null, null, null, 0, 20).stream()
-                .anyMatch(e -> "invalid_user_credentials".equals(e.getError())), "LOGIN_ERROR event");
+        List<EventRepresentation> errors = loginErrors(userId);
+        assertEquals(1, errors.size(), "one LOGIN_ERROR event of this user");
+        assertEquals("invalid_user_credentials", errors.get(0).getError());
+        assertEquals("otp", errors.get(0).getDetails().get("credential_type"));
+    }
+
+    /** The user's own failed sign-ins (other tests of the class fail theirs in the same realm). */
+    private static List<EventRepresentation> loginErrors(String userId) {
+        return realm.admin().getEvents(List.of("LOGIN_ERROR"), null, userId, null, null, null, 0, 100);
+    }
+
+    /** Six digits that are no code the realm accepts around now (the look-around window is one step). */
+    private static String wrongCode(Totp totp) {
+        java.util.Set<String> near = java.util.Set.of(totp.shifted(-2), totp.shifted(-1), totp.now(), totp.shifted(1), totp.shifted(2));
+        for (int i = 0; ; i++) {
+            String candidate = String.format(java.util.Locale.ROOT, "%06d", i * 111_111 % 1_000_000);
+            if (!near.contains(candidate)) {
+                return candidate;
+            }
+        }
     }
 
     @Test
@@ -96,7 +117,8 @@ class TotpEnforcementIT {
         assertTrue(MfaFlows.signInWithCode(realm.browser(), "replay", code).isSignedIn());
         Page replayed = MfaFlows.signInWithCode(realm.browser(), "replay", code);
         assertFalse(replayed.isSignedIn(), "the same code a second time is rejected");
-        assertTrue(replayed.errors().contains("Sign-in failed"), replayed.errors());
+        assertTrue(replayed.hasInput("otp"), "back on the code screen: " + replayed);
+        assertTrue(replayed.errors().contains("Sign-in failed. Check the code and try again."), replayed.errors());
     }
 
     @Test

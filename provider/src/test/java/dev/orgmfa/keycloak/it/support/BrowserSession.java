@@ -31,6 +31,9 @@ public final class BrowserSession {
     private final String baseUrl;
     private final String realm;
     private final HttpClient http;
+    /** The raw text of the last answer {@link #follow} ended on, and every status on the way there. */
+    private volatile String lastBody = "";
+    private volatile java.util.List<Integer> lastStatuses = java.util.List.of();
 
     BrowserSession(String baseUrl, String realm) {
         this(baseUrl, baseUrl, realm);
@@ -137,19 +140,53 @@ public final class BrowserSession {
     }
 
     private Page follow(HttpResponse<String> response) {
+        java.util.List<Integer> statuses = new java.util.ArrayList<>();
         for (int hops = 0; hops < 10; hops++) {
             int status = response.statusCode();
+            statuses.add(status);
             if (status < 300 || status >= 400) {
-                Document document = Jsoup.parse(response.body(), response.uri().toString());
+                lastBody = response.body() == null ? "" : response.body();
+                lastStatuses = java.util.List.copyOf(statuses);
+                Document document = Jsoup.parse(lastBody, response.uri().toString());
                 return new Page(response.uri(), status, document);
             }
             URI next = response.uri().resolve(response.headers().firstValue("Location").orElseThrow());
             if (next.toString().startsWith(TestRealm.REDIRECT_URI)) {
+                lastBody = "";
+                lastStatuses = java.util.List.copyOf(statuses);
                 return new Page(next, status, null);
             }
             response = send(HttpRequest.newBuilder(route(next)).GET().build());
         }
         throw new IllegalStateException("too many redirects");
+    }
+
+    /**
+     * The raw HTML of the last page this session ended on (after redirects), as the server sent it:
+     * for checks the parsed {@link Page} cannot make, e.g. that markup arrived escaped.
+     */
+    public String lastBody() {
+        return lastBody;
+    }
+
+    /** The HTTP status of every answer on the way to the last page (redirects first, the page last). */
+    public java.util.List<Integer> lastStatuses() {
+        return lastStatuses;
+    }
+
+    /**
+     * Sends any method with a body of any bytes and content type (null: no Content-Type header) to a
+     * URL of this server, with the session's cookies, and follows redirects as {@link #get} does. For
+     * malformed requests a form could never send; {@link #lastBody()} and {@link #lastStatuses()} then
+     * tell what came back.
+     */
+    public Page exchange(String method, String url, String contentType, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(route(URI.create(url))).timeout(Duration.ofSeconds(60));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        return follow(send(request.build()));
     }
 
     private URI route(URI uri) {

@@ -16,13 +16,16 @@ public final class KeycloakServer {
     private final String adminUsername;
     private final String adminPassword;
     private final AutoCloseable process;
+    private final String managementUrl;
     private Keycloak admin;
 
-    private KeycloakServer(String baseUrl, String adminUsername, String adminPassword, AutoCloseable process) {
+    private KeycloakServer(String baseUrl, String adminUsername, String adminPassword, AutoCloseable process,
+            String managementUrl) {
         this.baseUrl = baseUrl;
         this.adminUsername = adminUsername;
         this.adminPassword = adminPassword;
         this.process = process;
+        this.managementUrl = managementUrl;
     }
 
     /** The server of this run, started on first use and stopped when the JVM exits. */
@@ -32,12 +35,15 @@ public final class KeycloakServer {
             String password = System.getProperty("keycloak.admin.password", "admin");
             String external = System.getProperty("keycloak.url", "");
             if (!external.isBlank()) {
-                instance = new KeycloakServer(external.replaceAll("/+$", ""), username, password, () -> { });
+                String management = System.getProperty("keycloak.management.url", "").replaceAll("/+$", "");
+                instance = new KeycloakServer(external.replaceAll("/+$", ""), username, password, () -> { },
+                        management.isBlank() ? null : management);
             } else {
                 RunningKeycloak started = "testcontainers".equals(System.getProperty("keycloak.mode"))
                         ? startContainer(username, password)
                         : LocalDistribution.start(username, password);
-                instance = new KeycloakServer(started.baseUrl(), username, password, started);
+                instance = new KeycloakServer(started.baseUrl(), username, password, started,
+                        started.managementUrl().orElse(null));
             }
             KeycloakServer started = instance;
             Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "keycloak-stop"));
@@ -59,6 +65,21 @@ public final class KeycloakServer {
 
     public String baseUrl() {
         return baseUrl;
+    }
+
+    /**
+     * The management interface ({@code /health/ready}), when known: always for the distribution the
+     * harness starts; for a running server given with {@code -Dkeycloak.url}, from
+     * {@code -Dkeycloak.management.url}.
+     */
+    public java.util.Optional<String> managementUrl() {
+        return java.util.Optional.ofNullable(managementUrl);
+    }
+
+    /** True when the harness started this server itself, so its log is {@code keycloak.log}. */
+    public boolean startedHere() {
+        return System.getProperty("keycloak.url", "").isBlank()
+                && !"testcontainers".equals(System.getProperty("keycloak.mode"));
     }
 
     public String adminUsername() {

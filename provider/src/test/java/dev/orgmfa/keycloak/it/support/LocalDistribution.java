@@ -26,10 +26,12 @@ final class LocalDistribution implements RunningKeycloak {
 
     private final Process process;
     private final String baseUrl;
+    private final String managementUrl;
 
-    private LocalDistribution(Process process, String baseUrl) {
+    private LocalDistribution(Process process, String baseUrl, String managementUrl) {
         this.process = process;
         this.baseUrl = baseUrl;
+        this.managementUrl = managementUrl;
     }
 
     static LocalDistribution start(String adminUsername, String adminPassword) {
@@ -59,7 +61,8 @@ final class LocalDistribution implements RunningKeycloak {
             builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
             Instant started = Instant.now();
             Process process = builder.start();
-            LocalDistribution server = new LocalDistribution(process, "http://127.0.0.1:" + httpPort);
+            LocalDistribution server = new LocalDistribution(process, "http://127.0.0.1:" + httpPort,
+                    "http://127.0.0.1:" + managementPort);
             server.awaitReady(managementPort, log);
             System.out.printf("Keycloak ready at %s after %d s (log: %s)%n", server.baseUrl,
                     Duration.between(started, Instant.now()).toSeconds(), log);
@@ -72,6 +75,11 @@ final class LocalDistribution implements RunningKeycloak {
     @Override
     public String baseUrl() {
         return baseUrl;
+    }
+
+    @Override
+    public java.util.Optional<String> managementUrl() {
+        return java.util.Optional.of(managementUrl);
     }
 
     private void awaitReady(int managementPort, Path log) {

@@ -5,6 +5,11 @@ interface RunningKeycloak extends AutoCloseable {
 
     String baseUrl();
 
+    /** Where the management interface (health, metrics) listens, when known. */
+    default java.util.Optional<String> managementUrl() {
+        return java.util.Optional.empty();
+    }
+
     @Override
     void close();
 }

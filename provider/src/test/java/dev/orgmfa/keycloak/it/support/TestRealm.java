@@ -104,8 +104,13 @@ public final class TestRealm implements AutoCloseable {
 
     /** An organization with the given attributes (e.g. {@code mfa.totp.required=true}). */
     public String createOrganization(String alias, Map<String, String> attributes) {
+        return createOrganization(alias, alias, attributes);
+    }
+
+    /** An organization whose display name differs from its alias. */
+    public String createOrganization(String alias, String displayName, Map<String, String> attributes) {
         OrganizationRepresentation org = new OrganizationRepresentation();
-        org.setName(alias);
+        org.setName(displayName);
         org.setAlias(alias);
         org.setEnabled(true);
         OrganizationDomainRepresentation domain = new OrganizationDomainRepresentation();

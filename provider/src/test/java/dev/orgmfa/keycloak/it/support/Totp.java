@@ -27,6 +27,11 @@ public final class Totp {
         return new Totp(base32Decode(base32Key), "HmacSHA1", 6, 30);
     }
 
+    /** The raw key bytes (what the base32 text on the setup screen encodes). */
+    public byte[] keyBytes() {
+        return key.clone();
+    }
+
     public String now() {
         return at(System.currentTimeMillis() / 1000);
     }
