@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.orgmfa.keycloak.it.support.Page;
+import dev.orgmfa.keycloak.it.support.ServerLog;
 import dev.orgmfa.keycloak.it.support.TestRealm;
 
 /**
@@ -41,11 +42,11 @@ class PolicyTypoIT {
         Page page = realm.browser().signIn(username, TestRealm.PASSWORD);
         assertTrue(page.has("org-mfa-setup-form"), "'" + value + "' reads as required: " + page);
         if (!value.trim().equalsIgnoreCase("true")) {
-            long warnings = ServerLog.text().lines().filter(l -> l.contains("WARN") && l.contains(org)
+            long warnings = ServerLog.required().lines().filter(l -> l.contains("WARN") && l.contains(org)
                     && l.contains("mfa.totp.required")).count();
             assertEquals(1, warnings, "one WARN for the organization and value");
             realm.browser().signIn(username, TestRealm.PASSWORD);
-            assertEquals(1, ServerLog.text().lines().filter(l -> l.contains("WARN") && l.contains(org)
+            assertEquals(1, ServerLog.required().lines().filter(l -> l.contains("WARN") && l.contains(org)
                     && l.contains("mfa.totp.required")).count(), "not repeated at the next sign-in");
         }
     }

@@ -14,6 +14,7 @@ import org.keycloak.representations.idm.RequiredActionProviderRepresentation;
 
 import dev.orgmfa.keycloak.it.support.OidcClient;
 import dev.orgmfa.keycloak.it.support.Page;
+import dev.orgmfa.keycloak.it.support.ServerLog;
 import dev.orgmfa.keycloak.it.support.TestRealm;
 
 /**
@@ -60,7 +61,7 @@ class SetupActionOffIT {
         assertTrue(realm.admin().getEvents(null, null, userId, null, null, null, null, null).stream()
                         .anyMatch(e -> "org_mfa_setup_unavailable".equals(e.getError())),
                 "an event names the refusal");
-        assertTrue(ServerLog.text().lines().anyMatch(line -> line.contains("WARN") && line.contains(realm.name())
+        assertTrue(ServerLog.required().lines().anyMatch(line -> line.contains("WARN") && line.contains(realm.name())
                 && line.contains(SETUP) && line.contains("disabled")), "a WARN names the realm and the action");
     }
 
@@ -72,7 +73,7 @@ class SetupActionOffIT {
         Page page = realm.browser().signIn("unregistered", TestRealm.PASSWORD);
         assertFalse(page.isSignedIn(), "no session: " + page);
         assertTrue(page.text().contains("cannot be set up right now"), page.text());
-        assertTrue(ServerLog.text().lines().anyMatch(line -> line.contains("WARN") && line.contains(realm.name())
+        assertTrue(ServerLog.required().lines().anyMatch(line -> line.contains("WARN") && line.contains(realm.name())
                 && line.contains("not registered")), "a WARN says the action is not registered");
     }
 

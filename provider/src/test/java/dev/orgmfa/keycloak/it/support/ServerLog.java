@@ -66,6 +66,14 @@ public final class ServerLog {
         return since(0);
     }
 
+    /** The whole log, for checks that need it: fails when the tests did not start the server themselves. */
+    public static String required() {
+        if (file().isEmpty()) {
+            throw new IllegalStateException("no server log: this check needs the Keycloak the tests start themselves");
+        }
+        return all();
+    }
+
     /**
      * Lines of {@code text} that report a request Keycloak answered with a server error ("Uncaught server
      * error"), an exception that escaped an authenticator or required action (KC-SERVICES0013, "Failed
