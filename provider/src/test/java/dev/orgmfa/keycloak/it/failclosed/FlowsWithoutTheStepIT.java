@@ -99,9 +99,21 @@ class FlowsWithoutTheStepIT {
     void thePasswordGrantGivesNoTokensToAnEnrolledRequiredMember() {
         realm.createMember("grant", orgId);
         MfaFlows.enrollAtSignIn(realm.browser(), "grant");
+        // The threat: a direct-grant flow without Keycloak's OTP step (a copy without it, bound to the client).
+        var flows = realm.admin().flows();
+        flows.copy("direct grant", Map.of("newName", "direct grant without otp")).close();
+        flows.getExecutions("direct grant without otp").stream()
+                .filter(e -> e.getDisplayName() != null && e.getDisplayName().contains("Conditional OTP"))
+                .forEach(e -> flows.removeExecution(e.getId()));
+        String flowId = flows.getFlows().stream().filter(f -> "direct grant without otp".equals(f.getAlias()))
+                .findFirst().orElseThrow().getId();
+        ClientRepresentation client = realm.admin().clients().findByClientId(OidcClient.DIRECT_CLIENT_ID).get(0);
+        client.setAuthenticationFlowBindingOverrides(Map.of("direct_grant", flowId));
+        realm.admin().clients().get(client.getId()).update(client);
 
         OidcClient.Tokens tokens = OidcClient.passwordGrant(realm, "grant", "openid");
         assertEquals(400, tokens.status(), "no tokens for a password alone: " + tokens.body());
+        assertTrue(tokens.body().contains("not fully set up"), tokens.body());
         assertFalse(tokens.body().contains("access_token"));
     }
 
