@@ -119,7 +119,7 @@ class GracePeriodIT {
         startedDaysAgo(userId, 6);
         BrowserSession browser = realm.browser();
         Page notice = browser.signIn("re-grace", TestRealm.PASSWORD);
-        assertTrue(notice.byId("org-mfa-grace").orElseThrow().text().contains("1 day"), notice.text());
+        assertTrue(notice.byId("org-mfa-grace").orElseThrow().text().contains("one day"), notice.text());
         Page setup = browser.submit(notice, "org-mfa-grace-form", Map.of("enrollNow", "true"));
         assertTrue(MfaFlows.completeSetup(browser, setup, MfaFlows.DEVICE_LABEL).lastPage().isSignedIn());
         String clock = graceClock(userId);
@@ -130,7 +130,7 @@ class GracePeriodIT {
 
         Page again = realm.browser().signIn("re-grace", TestRealm.PASSWORD);
         assertTrue(again.has("org-mfa-grace-form"), "still inside the first grace period: " + again);
-        assertTrue(again.byId("org-mfa-grace").orElseThrow().text().contains("1 day"),
+        assertTrue(again.byId("org-mfa-grace").orElseThrow().text().contains("one day"),
                 "the deadline stays where it was, no new 7 days: " + again.text());
         assertEquals(clock, graceClock(userId), "enrolling and removing the device left the clock alone");
     }
@@ -142,7 +142,7 @@ class GracePeriodIT {
         startedDaysAgo(userId, 6);
         BrowserSession browser = realm.browser();
         Page notice = browser.signIn("self-edit", TestRealm.PASSWORD);
-        assertTrue(notice.byId("org-mfa-grace").orElseThrow().text().contains("1 day"), notice.text());
+        assertTrue(notice.byId("org-mfa-grace").orElseThrow().text().contains("one day"), notice.text());
         String token = browser.accessToken(browser.submit(notice, "org-mfa-grace-form", Map.of("enrollLater", "true")));
 
         UPConfig profile = realm.admin().users().userProfile().getConfiguration();
@@ -159,7 +159,7 @@ class GracePeriodIT {
                     "the attribute was written");
 
             Page next = realm.browser().signIn("self-edit", TestRealm.PASSWORD);
-            assertTrue(next.byId("org-mfa-grace").orElseThrow().text().contains("1 day"),
+            assertTrue(next.byId("org-mfa-grace").orElseThrow().text().contains("one day"),
                     "the user's own attribute does not move the deadline: " + next.text());
         } finally {
             profile.setUnmanagedAttributePolicy(UPConfig.UnmanagedAttributePolicy.ADMIN_EDIT);
