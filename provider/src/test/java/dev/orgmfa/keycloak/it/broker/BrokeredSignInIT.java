@@ -138,17 +138,11 @@ class BrokeredSignInIT {
         return memberOfRequiringOrg(prefix, brokeredUsers, IDP);
     }
 
-    /** Links identity provider {@code alias} to the (only) organization of the consumer user, as Keycloak's organization page does. */
+    /** Links identity provider {@code alias} to the (only) organization of the consumer user. */
     private static void linkProviderToUsersOrganization(String alias, String username) {
         String userId = consumer.admin().users().searchByUsername(username, true).get(0).getId();
         String orgId = consumer.admin().organizations().members().getOrganizations(userId).get(0).getId();
-        try (var response = consumer.admin().organizations().get(orgId).identityProviders().addIdentityProvider(alias)) {
-            assertTrue(response.getStatus() < 300, "linking " + alias + ": HTTP " + response.getStatus());
-        }
-        // Keep its button on the login page, as an organization that lets members pick their SSO would.
-        var provider = consumer.admin().identityProviders().get(alias).toRepresentation();
-        provider.setHideOnLogin(false);
-        consumer.admin().identityProviders().get(alias).update(provider);
+        IdentityProviderRealm.linkToOrganization(consumer, alias, orgId);
     }
 
     private static String memberOfRequiringOrg(String prefix, String brokeredUsers, String alias) {

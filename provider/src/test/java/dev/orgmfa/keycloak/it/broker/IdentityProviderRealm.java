@@ -105,6 +105,19 @@ final class IdentityProviderRealm implements AutoCloseable {
     }
 
     /**
+     * Links identity provider {@code alias} to an organization (its Identity providers tab), keeping its
+     * button on the login page, as an organization that lets members pick their SSO would.
+     */
+    static void linkToOrganization(TestRealm consumer, String alias, String orgId) {
+        try (Response response = consumer.admin().organizations().get(orgId).identityProviders().addIdentityProvider(alias)) {
+            check(response, "linking " + alias + " to organization " + orgId);
+        }
+        IdentityProviderRepresentation provider = consumer.admin().identityProviders().get(alias).toRepresentation();
+        provider.setHideOnLogin(false);
+        consumer.admin().identityProviders().get(alias).update(provider);
+    }
+
+    /**
      * Signs in to the consumer realm as a user would: the identity provider's button on the consumer's
      * login page, then username and password at the identity provider. Answers the consumer's next page.
      */

@@ -141,12 +141,7 @@ class PostBrokerLoginFlowIT {
         // Each member's organization has its own identity provider, linked to it: exempt trusts only that one.
         String alias = aliasOf(username);
         idp.registerIn(consumer, alias, FLOW);
-        try (var response = consumer.admin().organizations().get(orgId).identityProviders().addIdentityProvider(alias)) {
-            assertTrue(response.getStatus() < 300, "linking " + alias + ": HTTP " + response.getStatus());
-        }
-        var provider = consumer.admin().identityProviders().get(alias).toRepresentation();
-        provider.setHideOnLogin(false);
-        consumer.admin().identityProviders().get(alias).update(provider);
+        IdentityProviderRealm.linkToOrganization(consumer, alias, orgId);
         IdentityProviderRealm.link(consumer, userId, alias, idp.createUser(username), username);
         return orgId;
     }

@@ -125,8 +125,7 @@ class GracePeriodIT {
         String clock = graceClock(userId);
 
         // The device goes, the way an admin's Credentials tab (or the account console) removes it.
-        realm.admin().users().get(userId).credentials().stream().filter(c -> "otp".equals(c.getType()))
-                .forEach(c -> realm.admin().users().get(userId).removeCredential(c.getId()));
+        realm.removeTotpDevices(userId);
 
         Page again = realm.browser().signIn("re-grace", TestRealm.PASSWORD);
         assertTrue(again.has("org-mfa-grace-form"), "still inside the first grace period: " + again);

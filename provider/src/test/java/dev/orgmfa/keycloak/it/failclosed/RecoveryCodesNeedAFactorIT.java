@@ -44,7 +44,7 @@ class RecoveryCodesNeedAFactorIT {
     void oldCodesDieWithTheDeviceAndReEnrollingShowsAFreshSet() {
         String userId = realm.createMember("lost-device", requiredOrg);
         MfaFlows.Enrolled first = MfaFlows.enrollAtSignIn(realm.browser(), "lost-device");
-        removeDevices(userId);
+        realm.removeTotpDevices(userId);
 
         // Next sign-in: must enroll again, and is shown a new set.
         BrowserSession browser = realm.browser();
@@ -80,7 +80,7 @@ class RecoveryCodesNeedAFactorIT {
         // Codes stored while the user had no device (by an earlier version, or a path we do not know) are dropped at enrollment.
         String userId = realm.createMember("pre-enroll", requiredOrg);
         MfaFlows.Enrolled first = MfaFlows.enrollAtSignIn(realm.browser(), "pre-enroll");
-        removeDevices(userId);
+        realm.removeTotpDevices(userId);
         assertEquals(10, rows(userId), "the rows are still there while the user has no device");
         MfaFlows.Enrolled again = MfaFlows.enrollAtSignIn(realm.browser(), "pre-enroll");
         assertEquals(10, rows(userId));
@@ -88,11 +88,6 @@ class RecoveryCodesNeedAFactorIT {
         assertFalse(withOld.has("org-mfa-recovery-codes-form"), "old code refused: " + withOld);
         Page withNew = MfaFlows.signInWithRecoveryCode(realm.browser(), "pre-enroll", again.recoveryCodes().get(0));
         assertTrue(withNew.has("org-mfa-recovery-codes-form"), "a new code works: " + withNew);
-    }
-
-    private static void removeDevices(String userId) {
-        realm.admin().users().get(userId).credentials().stream().filter(c -> "otp".equals(c.getType()))
-                .forEach(c -> realm.admin().users().get(userId).removeCredential(c.getId()));
     }
 
     private static long rows(String userId) {

@@ -156,6 +156,12 @@ public final class TestRealm implements AutoCloseable {
         admin().users().get(userId).update(user);
     }
 
+    /** Removes the user's TOTP devices the way the admin console's Credentials tab does (a stock path around us). */
+    public void removeTotpDevices(String userId) {
+        admin().users().get(userId).credentials().stream().filter(c -> "otp".equals(c.getType()))
+                .forEach(c -> admin().users().get(userId).removeCredential(c.getId()));
+    }
+
     /** The realm's org-mfa-totp execution config, as the admin console's step settings edit it. */
     public void setStepConfig(Map<String, String> values) {
         var execution = admin().flows().getExecutions("org-mfa browser forms").stream()
