@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
@@ -53,6 +54,7 @@ class RecoveryCodesIT {
     }
 
     @Test
+    @Tag("smoke")
     void aCodeSignsInOnceAndTheNewSetReplacesTheOld() {
         String userId = realm.createMember("recover", requiredOrg);
         List<String> firstSet = MfaFlows.enrollAtSignIn(realm.browser(), "recover").recoveryCodes();
@@ -147,6 +149,7 @@ class RecoveryCodesIT {
     }
 
     @Test
+    @Tag("smoke")
     void theCodeScreenTellsUsersWhenFewCodesRemain() {
         String userId = realm.createMember("few-left", requiredOrg);
         MfaFlows.Enrolled enrolled = MfaFlows.enrollAtSignIn(realm.browser(), "few-left");
