@@ -49,6 +49,8 @@ it_summary() {
        END {sub(/^\[[A-Z]+\] /, "", line); print line}' "$1"
 }
 
+# No jar of an earlier build may pass for this one.
+rm -f "$root"/provider/target/keycloak-org-mfa-*.jar "$root"/provider/target/original-keycloak-org-mfa-*.jar
 jar=""
 results=()
 failed=()
@@ -95,13 +97,13 @@ for entry in "${entries[@]}"; do
     outcome=FAILED
     failed+=("$version ($scope)")
   fi
-  results+=("$(printf '%-8s %-6s %-7s %5ss  %-10s %s' "$version" "$scope" "$outcome" "$seconds" "$same_jar" "${summary:-no integration test summary}")")
+  results+=("$(printf '%-8s %-6s %-7s %5ss  %-16s %s' "$version" "$scope" "$outcome" "$seconds" "$same_jar" "${summary:-no integration test summary}")")
   say "Keycloak $version: $outcome in ${seconds}s (${summary:-no integration test summary}; $same_jar)"
 done
 
 say "Matrix done in $(( $(date +%s) - started_at ))s"
 {
-  printf '%-8s %-6s %-7s %6s  %-10s %s\n' version scope result time jar "integration tests"
+  printf '%-8s %-6s %-7s %6s  %-16s %s\n' version scope result time jar "integration tests"
   printf '%s\n' "${results[@]}"
 } | tee "$logs/summary.txt"
 if [ ${#failed[@]} -gt 0 ]; then
