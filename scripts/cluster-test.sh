@@ -174,10 +174,12 @@ for n in 1 2; do
 done
 
 # --- The test -------------------------------------------------------------------------------------
-say "Running TwoNodeRecoveryCodeIT (mvn -B verify -Pcluster; log: target/cluster/tests.log)"
+say "Running TwoNodeRecoveryCodeIT (mvn -B verify -Pcluster -DskipUTs; log: target/cluster/tests.log)"
 test_status=0
-mvn -B verify -Pcluster -Dkeycloak.url="http://127.0.0.1:$http1" -Dkeycloak.url2="http://127.0.0.1:$http2" \
+mvn -B -ntp verify -Pcluster -DskipUTs -Dkeycloak.url="http://127.0.0.1:$http1" -Dkeycloak.url2="http://127.0.0.1:$http2" \
   -Dkeycloak.admin.username=admin -Dkeycloak.admin.password="$admin_password" "$@" >"$logs/tests.log" 2>&1 || test_status=$?
-grep -E '^round [0-9]+:|rounds x|TwoNodeRecoveryCodeIT|FAIL|ERROR\]' "$logs/tests.log" || true
+# The rounds, then Maven's closing lines: surefire's and failsafe's totals and the build result.
+grep -E '^round [0-9]+:|rounds x|TwoNodeRecoveryCodeIT|FAIL|ERROR\]|^\[[A-Z]+\] Tests run: [0-9]+, Failures: [0-9]+, Errors: [0-9]+, Skipped: [0-9]+$|BUILD (SUCCESS|FAILURE)|Total time' \
+  "$logs/tests.log" || true
 [ "$test_status" = 0 ] || fail "the cluster test failed (exit $test_status); see target/cluster/tests.log"
 say "Cluster test passed"

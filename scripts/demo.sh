@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Starts Keycloak 26.7.3 (dev mode, embedded H2) with the extension and the demo realm on
-# http://localhost:8080. Needs only Java 17+ and Maven: the Keycloak distribution comes from Maven
-# Central. Each start is fresh (the demo database lives under target/demo and is reset).
+# Starts Keycloak 26.7.5 (keycloak.run.version in pom.xml; dev mode, embedded H2) with the extension
+# and the demo realm on http://localhost:8080. Needs only Java 17+ and Maven: the Keycloak
+# distribution comes from Maven Central. Each start is fresh (the demo database lives under
+# target/demo and is reset).
 # Ports: KC_HTTP_PORT (default 8080) and KC_MANAGEMENT_PORT (default 9000).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)

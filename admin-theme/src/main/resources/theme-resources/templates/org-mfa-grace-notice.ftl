@@ -8,7 +8,17 @@
     <@ui.styles/>
     <#-- The server writes the date in ISO form (UTC); org-mfa.js rewrites it in the page's language. -->
     <#assign enrollByDate = enrollBy?number_to_datetime>
-    <@ui.notice id="org-mfa-grace" type="info" title=msg("orgMfa.grace.daysLeft", graceDaysLeft)>
+    <#-- No number goes to msg, ever: Keycloak 26.4 hands FreeMarker's number models to MessageFormat
+         unconverted ("Cannot format given Object as a Number" for {0,choice}), 26.5+ unwraps them.
+         So the plural is picked here and the count passed as a string (?c), alike on every line. -->
+    <#if graceDaysLeft < 1>
+        <#assign daysLeftText = msg("orgMfa.grace.lessThanADayLeft")>
+    <#elseif graceDaysLeft == 1>
+        <#assign daysLeftText = msg("orgMfa.grace.oneDayLeft")>
+    <#else>
+        <#assign daysLeftText = msg("orgMfa.grace.daysLeft", graceDaysLeft?c)>
+    </#if>
+    <@ui.notice id="org-mfa-grace" type="info" title=daysLeftText>
         <p>${msg("orgMfa.grace.deadline")} <time id="org-mfa-enroll-by" datetime="${enrollByDate?iso_utc}" data-org-mfa-epoch="${enrollBy?c}">${(enrollByDate?iso_utc)[0..9]}</time></p>
     </@ui.notice>
     <p id="org-mfa-grace-explain" class="org-mfa-intro">${msg("orgMfa.grace.explain")}</p>

@@ -7,8 +7,16 @@
 <#elseif section = "form">
     <@ui.styles/>
     <#if lowRecoveryCodes>
-        <@ui.notice id="org-mfa-low-codes" type=(recoveryCodesRemaining == 0)?then("warning", "info")
-                title=(recoveryCodesRemaining == 0)?then(msg("orgMfa.login.noRecoveryCodes"), msg("orgMfa.login.lowRecoveryCodes", recoveryCodesRemaining))>
+        <#-- The plural is picked here and the count passed as a string: Keycloak 26.4's msg cannot
+             format FreeMarker numbers ({0,choice} fails there), see org-mfa-grace-notice.ftl. -->
+        <#if recoveryCodesRemaining == 0>
+            <#assign lowCodesText = msg("orgMfa.login.noRecoveryCodes")>
+        <#elseif recoveryCodesRemaining == 1>
+            <#assign lowCodesText = msg("orgMfa.login.oneRecoveryCodeLeft")>
+        <#else>
+            <#assign lowCodesText = msg("orgMfa.login.lowRecoveryCodes", recoveryCodesRemaining?c)>
+        </#if>
+        <@ui.notice id="org-mfa-low-codes" type=(recoveryCodesRemaining == 0)?then("warning", "info") title=lowCodesText>
             <p>${msg("orgMfa.login.lowRecoveryCodesHelp")}</p>
         </@ui.notice>
     </#if>

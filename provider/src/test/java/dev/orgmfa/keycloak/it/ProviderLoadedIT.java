@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.OrganizationRepresentation;
@@ -22,6 +23,7 @@ class ProviderLoadedIT {
     private final KeycloakServer server = KeycloakServer.get();
 
     @Test
+    @Tag("smoke")
     void serverInfoListsEveryProviderOfTheJar() {
         ServerInfoRepresentation info = server.admin().serverInfo().getInfo();
         Map<String, Set<String>> providersBySpi = info.getProviders().entrySet().stream()
@@ -34,6 +36,7 @@ class ProviderLoadedIT {
     }
 
     @Test
+    @Tag("smoke")
     void demoRealmImportsWithFlowOrganizationsAndUsers() {
         RealmResource demo = server.admin().realm("org-mfa-demo");
 

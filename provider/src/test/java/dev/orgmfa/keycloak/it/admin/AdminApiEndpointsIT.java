@@ -13,6 +13,7 @@ import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -212,6 +213,7 @@ class AdminApiEndpointsIT {
     }
 
     @Test
+    @Tag("smoke")
     void putPolicyMergesIntoOtherAttributesAndKeepsFactors() {
         String hooli = realm.createOrganization("hooli", Map.of("mfa.totp.required", "true", "customer-tier", "bronze",
                 "region", "eu"));

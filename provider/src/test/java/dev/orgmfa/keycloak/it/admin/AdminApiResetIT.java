@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -50,6 +51,7 @@ class AdminApiResetIT {
     }
 
     @Test
+    @Tag("smoke")
     void resetForcesReEnrollmentAtTheNextSignInEvenWithAGracePeriod() {
         String userId = member("lost-phone");
         MfaFlows.Enrolled before = MfaFlows.enrollAtSignIn(realm.browser(), "lost-phone");

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.userprofile.config.UPConfig;
 
@@ -43,6 +44,7 @@ class GracePeriodIT {
 
 
     @Test
+    @Tag("smoke")
     void runningGracePeriodShowsDaysLeftAndLetsTheUserPass() {
         String userId = realm.createMember("in-grace", weekOrg);
         BrowserSession browser = realm.browser();
@@ -60,6 +62,7 @@ class GracePeriodIT {
     }
 
     @Test
+    @Tag("smoke")
     void enrollNowFromTheNoticeOpensTheSetupScreen() {
         realm.createMember("enroll-now", weekOrg);
         BrowserSession browser = realm.browser();

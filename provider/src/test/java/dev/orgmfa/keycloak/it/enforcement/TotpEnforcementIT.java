@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
@@ -40,6 +41,7 @@ class TotpEnforcementIT {
 
 
     @Test
+    @Tag("smoke")
     void requiredMemberMustEnrollThenIsAskedForACodeAtEverySignIn() {
         String userId = realm.createMember("req-member", requiredOrg);
         BrowserSession first = realm.browser();

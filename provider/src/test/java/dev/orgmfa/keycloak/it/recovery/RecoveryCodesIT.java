@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
@@ -81,6 +82,7 @@ class RecoveryCodesIT {
     }
 
     @Test
+    @Tag("smoke")
     void aCodeSignsInOnceAndTheNewSetReplacesTheOld() {
         String userId = realm.createMember("recover", requiredOrg);
         List<String> firstSet = MfaFlows.enrollAtSignIn(realm.browser(), "recover").recoveryCodes();
@@ -224,6 +226,7 @@ class RecoveryCodesIT {
     }
 
     @Test
+    @Tag("smoke")
     void theCodeScreenTellsUsersWhenFewCodesRemain() {
         String userId = realm.createMember("few-left", requiredOrg);
         MfaFlows.Enrolled enrolled = MfaFlows.enrollAtSignIn(realm.browser(), "few-left");

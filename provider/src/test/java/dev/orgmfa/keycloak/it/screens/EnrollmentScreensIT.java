@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.openqa.selenium.By;
@@ -61,6 +62,7 @@ class EnrollmentScreensIT {
     }
 
     @Test
+    @Tag("smoke")
     void setupAndRecoveryCodesInEnglishOnADesktop() throws IOException {
         browser.desktop();
         browser.signIn(member("erika"));

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.resource.AuthenticationManagementResource;
 import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
@@ -169,6 +170,7 @@ class SignInScreensIT {
     }
 
     @Test
+    @Tag("smoke")
     void gracePeriodNotice() {
         browser.desktop();
         String organization = realm.createOrganization("initech", Map.of("mfa.totp.required", "true", "mfa.totp.grace-days", "7"));
