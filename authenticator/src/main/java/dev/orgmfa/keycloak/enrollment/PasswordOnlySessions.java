@@ -23,10 +23,10 @@ public final class PasswordOnlySessions {
      */
     public static int end(KeycloakSession session, RealmModel realm, UserModel user, String keepId) {
         List<UserSessionModel> online = session.sessions().getUserSessionsStream(realm, user)
-                .filter(s -> !SecondFactorProof.of(s) && !s.getId().equals(keepId)).toList();
+                .filter(s -> !SecondFactorProof.of(session, realm, s) && !s.getId().equals(keepId)).toList();
         online.forEach(s -> session.sessions().removeUserSession(realm, s));
         List<UserSessionModel> offline = session.sessions().getOfflineUserSessionsStream(realm, user)
-                .filter(s -> !SecondFactorProof.of(s) && !s.getId().equals(keepId)).toList();
+                .filter(s -> !SecondFactorProof.of(session, realm, s) && !s.getId().equals(keepId)).toList();
         offline.forEach(s -> session.sessions().removeOfflineUserSession(realm, s));
         return online.size() + offline.size();
     }

@@ -38,8 +38,10 @@ public final class SecondFactorProof {
         authSession.setUserSessionNote(NOTE, how);
     }
 
-    public static boolean of(UserSessionModel userSession) {
-        return userSession != null && userSession.getNote(NOTE) != null;
+    /** The user session passed a second factor: our note, or a stock OTP step among its completed executions. */
+    public static boolean of(KeycloakSession session, RealmModel realm, UserSessionModel userSession) {
+        return userSession != null && (userSession.getNote(NOTE) != null
+                || stockOtpStepCompleted(session, realm, userSession.getNote(Constants.AUTHENTICATORS_COMPLETED)));
     }
 
     /** True when this sign-in, or the SSO session it continues for the same user, passed a second factor. */
@@ -51,19 +53,17 @@ public final class SecondFactorProof {
         // Keycloak gives the user session the id of the root authentication session (SSO, AIA, re-authentication).
         UserSessionModel existing = session.sessions().getUserSession(realm, authSession.getParentSession().getId());
         if (existing != null && existing.getUser() != null && existing.getUser().getId().equals(user.getId())
-                && of(existing)) {
+                && of(session, realm, existing)) {
             return true;
         }
-        return stockOtpStepCompleted(session, realm, authSession);
+        return stockOtpStepCompleted(session, realm, authSession.getUserSessionNotes().get(Constants.AUTHENTICATORS_COMPLETED));
     }
 
     /** A completed execution of a stock OTP authenticator (reference category {@code otp}), ours excluded. */
-    private static boolean stockOtpStepCompleted(KeycloakSession session, RealmModel realm,
-                                                 AuthenticationSessionModel authSession) {
+    private static boolean stockOtpStepCompleted(KeycloakSession session, RealmModel realm, String completedNote) {
         Map<String, Integer> completed;
         try {
-            completed = AuthenticatorUtils.parseCompletedExecutions(
-                    authSession.getUserSessionNotes().get(Constants.AUTHENTICATORS_COMPLETED));
+            completed = AuthenticatorUtils.parseCompletedExecutions(completedNote);
         } catch (RuntimeException e) {
             return false;
         }

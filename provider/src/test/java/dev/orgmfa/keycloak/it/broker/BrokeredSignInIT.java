@@ -125,6 +125,7 @@ class BrokeredSignInIT {
         String right = enrolled.totp().shifted(1);
         Page wrong = browser.submit(brokered, "org-mfa-totp-form", Map.of("otp", right.equals("000000") ? "111111" : "000000"));
         assertTrue(wrong.hasInput("otp") && !wrong.isSignedIn(), "a wrong code is refused: " + wrong);
+        consumer.awaitLoginFailures(consumer.admin().users().searchByUsername(username, true).get(0).getId(), 1);
         Page done = browser.submit(wrong, "org-mfa-totp-form", Map.of("otp", right));
         assertTrue(done.isSignedIn(), "the right code signs in: " + done);
     }

@@ -45,7 +45,7 @@ class FlowsWithoutTheStepIT {
 
     @Test
     void aClientWhoseFlowOverrideLacksTheStepStillAsksForTheCode() {
-        realm.createMember("override", orgId);
+        String userId = realm.createMember("override", orgId);
         MfaFlows.Enrolled enrolled = MfaFlows.enrollAtSignIn(realm.browser(), "override");
         overrideDemoClientFlow();
         try {
@@ -57,6 +57,7 @@ class FlowsWithoutTheStepIT {
             String right = enrolled.totp().shifted(1);
             Page wrong = browser.submit(page, "org-mfa-totp-form", Map.of("otp", right.equals("000000") ? "111111" : "000000"));
             assertFalse(wrong.isSignedIn(), "a wrong code does not sign in: " + wrong);
+            realm.awaitLoginFailures(userId, 1);
             Page done = browser.submit(wrong, "org-mfa-totp-form", Map.of("otp", right));
             assertTrue(done.isSignedIn(), "the right code signs in: " + done);
 

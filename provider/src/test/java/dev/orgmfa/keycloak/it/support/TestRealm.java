@@ -156,6 +156,35 @@ public final class TestRealm implements AutoCloseable {
         admin().users().get(userId).update(user);
     }
 
+    /**
+     * Waits until Keycloak's brute-force detector has counted {@code failures} failed sign-ins of the
+     * user. Keycloak 26.7 counts them after the request, off-thread, and treats the user as locked
+     * while that runs, so a test that types the right code right after a wrong one waits here first.
+     */
+    public void awaitLoginFailures(String userId, int failures) {
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (true) {
+            Object counted = admin().attackDetection().bruteForceUserStatus(userId).get("numFailures");
+            if (counted instanceof Number number && number.intValue() >= failures) {
+                break;
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("brute-force detector did not count " + failures + " failures: " + counted);
+            }
+            sleep(100);
+        }
+        sleep(500);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Removes the user's TOTP devices the way the admin console's Credentials tab does (a stock path around us). */
     public void removeTotpDevices(String userId) {
         admin().users().get(userId).credentials().stream().filter(c -> "otp".equals(c.getType()))
