@@ -32,20 +32,33 @@ public final class GraceClock {
     private GraceClock() {
     }
 
-    /** The start of the grace period, if it started; unreadable or future values read as long over. */
+    /** The start of the grace period, if it started (read only: the admin API shows it). */
     public static Optional<Instant> startedAt(UserModel user) {
-        Optional<Instant> stored = rows(user).stream().map(GraceClock::startOf).min(Comparator.naturalOrder());
+        Optional<Instant> stored = storedStart(user);
         return stored.isPresent() ? stored : legacyStart(user);
     }
 
-    /** The start of the user's grace period, starting it now if it has not started. */
+    /**
+     * The start of the user's grace period, starting it now if it has not started. A version 1 value
+     * is moved into the row here, once; after that the attribute is never read again, so a user who
+     * can edit attributes cannot move the clock. A start in the future counts as long over.
+     */
     public static Instant startIfUnset(UserModel user, Instant now) {
-        Optional<Instant> started = startedAt(user);
-        if (started.isPresent()) {
-            return started.get().isAfter(now) ? Instant.EPOCH : started.get();
+        Optional<Instant> stored = storedStart(user);
+        if (stored.isPresent()) {
+            return notInTheFuture(stored.get(), now);
         }
-        write(user, now);
-        return now;
+        Instant start = legacyStart(user).map(legacy -> notInTheFuture(legacy, now)).orElse(now);
+        write(user, start);
+        return start;
+    }
+
+    private static Optional<Instant> storedStart(UserModel user) {
+        return rows(user).stream().map(GraceClock::startOf).min(Comparator.naturalOrder());
+    }
+
+    private static Instant notInTheFuture(Instant start, Instant now) {
+        return start.isAfter(now) ? Instant.EPOCH : start;
     }
 
     /** Ends any grace period at once (admin reset): the user enrolls at the next sign-in. */
