@@ -35,7 +35,9 @@ echo "==> Starting Keycloak (log: target/demo/keycloak.log)"
 bash "$home/bin/kc.sh" start-dev --import-realm --http-port="$http_port" \
   --http-management-port="$management_port" --health-enabled=true >"$root/target/demo/keycloak.log" 2>&1 &
 server=$!
-trap 'echo; echo "==> Stopping Keycloak"; pkill -TERM -P $server 2>/dev/null; kill $server 2>/dev/null; wait $server 2>/dev/null; exit 0' INT TERM
+# kc.sh ends by exec-ing java, so $server is Keycloak itself (pkill -P finds no child then: under
+# set -e the trap must not stop at that failure, or Keycloak keeps running after a TERM).
+trap 'echo; echo "==> Stopping Keycloak"; pkill -TERM -P $server 2>/dev/null || true; kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; exit 0' INT TERM
 
 for _ in $(seq 1 360); do
   if curl -fs "http://localhost:$management_port/health/ready" >/dev/null 2>&1; then break; fi
