@@ -261,6 +261,8 @@ class RecoveryCodesIT {
         for (int i = 0; i < 4; i++) {
             form = browser.submit(form, "org-mfa-recovery-code-form", Map.of("recoveryCode", "AAAA-BBBB-CCCC-DDDD"));
             assertTrue(form.errors().contains("Sign-in failed. Check the code and try again."), form.errors());
+            // Keycloak counts each failure after the request, off-thread: the next guess waits for it.
+            realm.awaitLoginFailures(userId, i + 1);
         }
         assertEquals(Boolean.TRUE, realm.admin().attackDetection().bruteForceUserStatus(userId).get("disabled"));
         assertEquals(4, events(realm, userId, "LOGIN_ERROR").stream()
