@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.RequiredActionProviderRepresentation;
@@ -44,6 +45,7 @@ class SetupActionOffIT {
     }
 
     @Test
+    @Tag("smoke") // the refusal runs through the required-action triggers on every Keycloak line
     void withTheSetupActionDisabledARequiredMemberIsRefusedInTheBrowserAndByThePasswordGrant() {
         String userId = realm.createMember("no-setup", orgId);
         RequiredActionProviderRepresentation setup = realm.admin().flows().getRequiredAction(SETUP);
