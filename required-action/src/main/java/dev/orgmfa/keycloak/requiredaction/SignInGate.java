@@ -34,13 +34,12 @@ final class SignInGate {
     static Need need(RequiredActionContext context) {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         UserModel user = context.getUser();
-        if (SecondFactorProof.present(context.getSession(), context.getRealm(), authSession, user)) {
-            return Need.NOTHING;
-        }
         SignIn signIn = SignIn.of(authSession);
         MfaGate gate = new MfaGate(context.getSession());
         if (TotpDevices.isEnrolled(user)) {
-            return gate.secondFactorRequired(context.getRealm(), user, signIn) ? Need.CODE : Need.NOTHING;
+            // The proof is looked up only for users who have a device: users without one need no session look-up.
+            return SecondFactorProof.present(context.getSession(), context.getRealm(), authSession, user)
+                    || !gate.secondFactorRequired(context.getRealm(), user, signIn) ? Need.NOTHING : Need.CODE;
         }
         MfaGate.Decision decision = gate.decide(context.getRealm(), user, signIn, Instant.ofEpochMilli(Time.currentTimeMillis()));
         return switch (decision.outcome()) {
