@@ -52,6 +52,15 @@ public final class TestRealm implements AutoCloseable {
         return new TestRealm(server, name);
     }
 
+    /** A realm made from {@code realm} as given, under a unique name (benchmarks compare such realms side by side). */
+    public static TestRealm createFrom(String prefix, RealmRepresentation realm) {
+        KeycloakServer server = KeycloakServer.get();
+        String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        realm.setRealm(name);
+        server.admin().realms().create(realm);
+        return new TestRealm(server, name);
+    }
+
     /** The demo realm as shipped in realm-exports/. */
     public static RealmRepresentation demoRealm() {
         Path file = Path.of(System.getProperty("orgmfa.realmExports", "../realm-exports"), "org-mfa-demo-realm.json");
