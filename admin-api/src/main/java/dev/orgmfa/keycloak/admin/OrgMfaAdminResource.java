@@ -2,10 +2,10 @@ package dev.orgmfa.keycloak.admin;
 
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -27,8 +27,9 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 import dev.orgmfa.keycloak.admin.json.BatchResetJson;
-import dev.orgmfa.keycloak.admin.json.PolicyJson;
-import dev.orgmfa.keycloak.enrollment.TotpDevices;
+import dev.orgmfa.keycloak.admin.json.MemberJson;
+import dev.orgmfa.keycloak.admin.json.OrganizationJson;
+import dev.orgmfa.keycloak.enrollment.EnrollmentState;
 import dev.orgmfa.keycloak.policy.OrganizationPolicy;
 
 /**
@@ -47,8 +48,10 @@ public class OrgMfaAdminResource {
     static final String LOGOUT = "logout";
     static final String ENROLLED = "enrolled";
     static final String TOTP_REQUIRED = "totpRequired";
+    static final String STATE = "state";
 
     private final KeycloakSession session;
+    private final RealmModel realm;
     private final Access access;
     private final Lookups lookups;
     private final Representations representations;
@@ -59,6 +62,7 @@ public class OrgMfaAdminResource {
     public OrgMfaAdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
                                AdminEventBuilder adminEvent) {
         this.session = session;
+        this.realm = realm;
         this.access = new Access(auth, realm);
         this.lookups = new Lookups(session, realm);
         this.representations = new Representations(session, realm);
@@ -134,7 +138,8 @@ public class OrgMfaAdminResource {
             QueryParams.Paging paging = query.paging();
             Boolean totpRequired = query.flag(TOTP_REQUIRED);
             if (visible.isNone()) {
-                return ApiResponses.page(List.of(), null);
+                return wantsCsv() ? ApiResponses.csvPage(CsvListings.organizations(List.of()), null, "organizations.csv")
+                        : ApiResponses.page(List.of(), null);
             }
             FilteredPager.Source<OrganizationModel> all =
                     (first, max) -> provider.getAllStream("", false, first, max).toList();
@@ -143,7 +148,16 @@ public class OrgMfaAdminResource {
                     : org -> Representations.policyOf(org).totpRequired() == totpRequired;
             FilteredPager.Page<OrganizationModel> page =
                     FilteredPager.page(all, visible.and(filter), paging, "organizations");
-            return ApiResponses.page(page.items().stream().map(Representations::organization).toList(), page.nextFrom());
+            // Counts cover every member: shown only to callers who may view every user.
+            OrganizationSummaries summaries = access.canViewAllUsers()
+                    ? new OrganizationSummaries(session, new MemberStates(session, realm), new UserRows(session, realm)) : null;
+            List<OrganizationJson> items = page.items().stream()
+                    .map(org -> Representations.organization(org, summaries == null ? null : summaries.of(org)))
+                    .toList();
+            if (wantsCsv()) {
+                return ApiResponses.csvPage(CsvListings.organizations(items), page.nextFrom(), "organizations.csv");
+            }
+            return ApiResponses.page(items, page.nextFrom());
         });
     }
 
@@ -163,15 +177,12 @@ public class OrgMfaAdminResource {
         return answer(() -> {
             OrganizationModel organization = organization(orgId);
             access.requireManage(organization);
-            OrganizationPolicy policy = PolicyRequest.parse(RequestBody.readObject(body));
+            PolicyRequest.Update update = PolicyRequest.parseUpdate(RequestBody.readObject(body));
+            OrganizationPolicy policy = update.policy();
             // Merge: the organization's other attributes stay as they are.
-            Map<String, List<String>> attributes = new HashMap<>();
-            if (organization.getAttributes() != null) {
-                attributes.putAll(organization.getAttributes());
-            }
-            attributes.putAll(policy.toAttributes());
+            Map<String, List<String>> attributes = update.applyTo(organization.getAttributes());
             organization.setAttributes(attributes);
-            events.policyUpdated(organization.getId(), PolicyJson.of(policy));
+            events.policyUpdated(organization.getId(), update.json(attributes));
             if (policy.totpRequired()) {
                 // A shorter (or a first) requirement may end grace periods now: their password-only sessions end with them.
                 expiredGraceSessions.endFor(organizationProvider(), organization);
@@ -187,18 +198,72 @@ public class OrgMfaAdminResource {
             OrganizationModel organization = organization(orgId);
             access.requireView(organization);
             Visibility<UserModel> visible = access.members();
-            QueryParams query = query();
-            QueryParams.Paging paging = query.paging();
-            Boolean enrolled = query.flag(ENROLLED);
-            if (visible.isNone()) {
-                return ApiResponses.page(List.of(), null);
-            }
-            OrganizationProvider provider = organizationProvider();
-            FilteredPager.Source<UserModel> members =
-                    (first, max) -> provider.getMembersStream(organization, Map.of(), false, first, max).toList();
-            Predicate<UserModel> filter = enrolled == null ? null : user -> TotpDevices.isEnrolled(user) == enrolled;
-            FilteredPager.Page<UserModel> page = FilteredPager.page(members, visible.and(filter), paging, "members");
-            return ApiResponses.page(page.items().stream().map(Representations::member).toList(), page.nextFrom());
+            return userListing(visible, "members", new UserRows(session, realm).members(organization.getId()));
+        });
+    }
+
+    /**
+     * {@code GET /users}: every user of the realm with their state, for realms that require TOTP of all
+     * users (the realm-wide option) or have many organizations; usually filtered, {@code ?state=grace,overdue}.
+     */
+    @GET
+    @Path("users")
+    public Response getUsers() {
+        return answer(() -> {
+            Visibility<UserModel> visible = access.members();
+            return userListing(visible, "users", new UserRows(session, realm).realmUsers());
+        });
+    }
+
+    /**
+     * A page of users with their states, filtered by {@code enrolled} and {@code state}. Each chunk of
+     * the source is read in bulk ({@link MemberStates}), so filtering costs a few queries per chunk,
+     * not one per user.
+     */
+    private Response userListing(Visibility<UserModel> visible, String noun, FilteredPager.Source<UserRows.Person> users) {
+        QueryParams query = query();
+        QueryParams.Paging paging = query.paging();
+        Boolean enrolled = query.flag(ENROLLED);
+        Set<EnrollmentState> states = query.states(STATE);
+        if (visible.isNone()) {
+            return wantsCsv() ? ApiResponses.csvPage(CsvListings.members(List.of()), null, noun + ".csv")
+                    : ApiResponses.page(List.of(), null);
+        }
+        MemberStates memberStates = new MemberStates(session, realm);
+        FilteredPager.Source<MemberStates.Row> rows = (first, max) -> memberStates.of(users.read(first, max));
+        Predicate<MemberStates.Row> filter = null;
+        if (enrolled != null) {
+            filter = row -> row.facts().enrolled() == enrolled;
+        }
+        if (states != null) {
+            Predicate<MemberStates.Row> byState = row -> states.contains(row.standing().state());
+            filter = filter == null ? byState : filter.and(byState);
+        }
+        // Only a per-user permission check (fine-grained permissions) needs the user's full model.
+        Visibility<MemberStates.Row> visibleRows = visible.map(row -> session.users().getUserById(realm, row.user().id()));
+        FilteredPager.Page<MemberStates.Row> page = FilteredPager.page(rows, visibleRows.and(filter), paging, noun);
+        List<MemberJson> items = page.items().stream().map(Representations::member).toList();
+        if (wantsCsv()) {
+            return ApiResponses.csvPage(CsvListings.members(items), page.nextFrom(), noun + ".csv");
+        }
+        return ApiResponses.page(items, page.nextFrom());
+    }
+
+    /** The caller asked for CSV: {@code text/csv} named in the Accept header (not through a wildcard). */
+    private boolean wantsCsv() {
+        List<String> accept = session.getContext().getRequestHeaders().getRequestHeader("Accept");
+        return accept != null && accept.stream().flatMap(value -> java.util.Arrays.stream(value.split(",")))
+                .map(type -> type.split(";")[0].trim().toLowerCase(java.util.Locale.ROOT))
+                .anyMatch(Csv.MEDIA_TYPE::equals);
+    }
+
+    /** {@code GET /diagnostics}: what keeps the policy from working as configured. Needs view-realm. */
+    @GET
+    @Path("diagnostics")
+    public Response getDiagnostics() {
+        return answer(() -> {
+            access.requireViewRealm();
+            return ApiResponses.ok(new Diagnostics(session, realm).run(lookups.organizations().orElse(null)));
         });
     }
 

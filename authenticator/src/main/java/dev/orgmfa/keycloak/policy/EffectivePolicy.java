@@ -17,12 +17,25 @@ import java.util.Optional;
  * @param brokeredUsers   {@code enforce} if any requiring source enforces
  * @param exemptingSources the requiring sources that exempt SSO sign-ins: organization ids, or
  *                         {@code null} for the realm-wide option (which exempts every identity provider)
+ * @param deadlines        one rule per requiring source: its grace days and its deadline date, if any
  */
 public record EffectivePolicy(boolean required, List<OrganizationRef> requiredBy, int gracePeriodDays,
-                              BrokeredUsers brokeredUsers, List<String> exemptingSources) {
+                              BrokeredUsers brokeredUsers, List<String> exemptingSources, List<Deadline> deadlines) {
 
     public static final EffectivePolicy NOT_REQUIRED =
-            new EffectivePolicy(false, List.of(), 0, BrokeredUsers.EXEMPT, List.of());
+            new EffectivePolicy(false, List.of(), 0, BrokeredUsers.EXEMPT, List.of(), List.of());
+
+    /**
+     * One requiring source's deadline for a member whose grace clock started at {@code start}: the later
+     * of {@code start + graceDays} and {@code notBefore} (00:00 UTC of its enroll-by date, or null).
+     */
+    public record Deadline(int graceDays, Instant notBefore) {
+
+        public Instant from(Instant start) {
+            Instant byGrace = start.plus(Duration.ofDays(graceDays));
+            return notBefore != null && notBefore.isAfter(byGrace) ? notBefore : byGrace;
+        }
+    }
 
     /**
      * Required if any source requires, with the shortest grace period and {@code enforce} winning
@@ -31,6 +44,7 @@ public record EffectivePolicy(boolean required, List<OrganizationRef> requiredBy
     public static EffectivePolicy combine(Collection<PolicySource> sources) {
         List<OrganizationRef> requiredBy = new ArrayList<>();
         List<String> exempting = new ArrayList<>();
+        List<Deadline> deadlines = new ArrayList<>();
         Integer grace = null;
         BrokeredUsers brokered = BrokeredUsers.EXEMPT;
         for (PolicySource source : sources) {
@@ -45,13 +59,15 @@ public record EffectivePolicy(boolean required, List<OrganizationRef> requiredBy
                 exempting.add(source.organization() == null ? null : source.organization().id());
             }
             grace = grace == null ? policy.gracePeriodDays() : Math.min(grace, policy.gracePeriodDays());
+            deadlines.add(new Deadline(policy.gracePeriodDays(),
+                    policy.enrollBy() == null ? null : EnrollByDate.forcedFrom(policy.enrollBy())));
             brokered = brokered.stricter(policy.brokeredUsers());
         }
         if (grace == null) {
             return NOT_REQUIRED;
         }
         return new EffectivePolicy(true, List.copyOf(requiredBy), grace, brokered,
-                Collections.unmodifiableList(exempting));
+                Collections.unmodifiableList(exempting), List.copyOf(deadlines));
     }
 
     /**
@@ -78,11 +94,18 @@ public record EffectivePolicy(boolean required, List<OrganizationRef> requiredBy
         return false;
     }
 
-    /** The deadline to enroll by, given when the grace period started; empty when not required. */
+    /**
+     * The deadline to enroll by, given when the grace period started; empty when not required. Each
+     * requiring source gives the later of its grace days and its enroll-by date; the earliest of those
+     * wins, as the shortest grace period does.
+     */
     public Optional<Instant> enrollBy(Instant graceStartedAt) {
         if (!required || graceStartedAt == null) {
             return Optional.empty();
         }
-        return Optional.of(graceStartedAt.plus(Duration.ofDays(gracePeriodDays)));
+        if (deadlines.isEmpty()) {
+            return Optional.of(graceStartedAt.plus(Duration.ofDays(gracePeriodDays)));
+        }
+        return deadlines.stream().map(d -> d.from(graceStartedAt)).min(Instant::compareTo);
     }
 }

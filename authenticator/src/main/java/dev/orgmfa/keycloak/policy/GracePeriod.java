@@ -13,9 +13,10 @@ public record GracePeriod(Instant enrollBy, Instant now) {
 
     private static final Duration DAY = Duration.ofDays(1);
 
-    /** The grace period of a user whose clock started at {@code startedAt}. */
+    /** The grace period of a user whose clock started at {@code startedAt} (deadline dates included). */
     public static GracePeriod of(EffectivePolicy policy, Instant startedAt, Instant now) {
-        return new GracePeriod(startedAt.plus(Duration.ofDays(policy.gracePeriodDays())), now);
+        return new GracePeriod(policy.enrollBy(startedAt)
+                .orElseGet(() -> startedAt.plus(Duration.ofDays(policy.gracePeriodDays()))), now);
     }
 
     public boolean isRunning() {

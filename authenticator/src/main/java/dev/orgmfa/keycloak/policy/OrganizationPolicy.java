@@ -1,5 +1,6 @@
 package dev.orgmfa.keycloak.policy;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +11,10 @@ import java.util.Map;
  * @param totpRequired    members must have TOTP
  * @param gracePeriodDays days a member may still sign in without TOTP, 0..365
  * @param brokeredUsers   whether SSO (brokered) sign-ins are held to the requirement
+ * @param enrollBy        nobody is forced before 00:00 UTC of this day; null for no such date
  */
-public record OrganizationPolicy(boolean totpRequired, int gracePeriodDays, BrokeredUsers brokeredUsers) {
+public record OrganizationPolicy(boolean totpRequired, int gracePeriodDays, BrokeredUsers brokeredUsers,
+                                 LocalDate enrollBy) {
 
     public static final OrganizationPolicy DEFAULT = new OrganizationPolicy(false, 0, BrokeredUsers.ENFORCE);
 
@@ -24,10 +27,15 @@ public record OrganizationPolicy(boolean totpRequired, int gracePeriodDays, Brok
         }
     }
 
+    /** A policy without a deadline date. */
+    public OrganizationPolicy(boolean totpRequired, int gracePeriodDays, BrokeredUsers brokeredUsers) {
+        this(totpRequired, gracePeriodDays, brokeredUsers, null);
+    }
+
     /**
      * Reads the policy from organization attributes. Values that were set by hand (Attributes tab,
      * kcadm) and do not parse fall back to the stricter reading: required (see {@link RequiredFlag}),
-     * no grace, SSO users enforced.
+     * no grace, SSO users enforced, no deadline date (see {@link EnrollByDate}).
      */
     public static OrganizationPolicy fromAttributes(Map<String, List<String>> attributes) {
         if (attributes == null) {
@@ -35,12 +43,19 @@ public record OrganizationPolicy(boolean totpRequired, int gracePeriodDays, Brok
         }
         boolean required = requiredFlag(attributes).required();
         return new OrganizationPolicy(required, parseGraceDays(first(attributes, OrgMfaAttributes.GRACE_DAYS)),
-                BrokeredUsers.parse(first(attributes, OrgMfaAttributes.BROKERED_USERS)).orElse(BrokeredUsers.ENFORCE));
+                BrokeredUsers.parse(first(attributes, OrgMfaAttributes.BROKERED_USERS)).orElse(BrokeredUsers.ENFORCE),
+                EnrollByDate.parse(first(attributes, OrgMfaAttributes.ENROLL_BY)).orElse(null));
     }
 
-    /** The attribute values of this policy, to be merged into the organization's other attributes. */
+    /**
+     * The attribute values of this policy, to be merged into the organization's other attributes
+     * (without a deadline date there is no {@code mfa.totp.enroll-by}: whoever merges removes the old one).
+     */
     public Map<String, List<String>> toAttributes() {
         Map<String, List<String>> attributes = new HashMap<>();
+        if (enrollBy != null) {
+            attributes.put(OrgMfaAttributes.ENROLL_BY, List.of(EnrollByDate.format(enrollBy)));
+        }
         attributes.put(OrgMfaAttributes.TOTP_REQUIRED, List.of(Boolean.toString(totpRequired)));
         attributes.put(OrgMfaAttributes.GRACE_DAYS, List.of(Integer.toString(gracePeriodDays)));
         attributes.put(OrgMfaAttributes.BROKERED_USERS, List.of(brokeredUsers.value()));
@@ -52,7 +67,7 @@ public record OrganizationPolicy(boolean totpRequired, int gracePeriodDays, Brok
         return attributes == null ? RequiredFlag.ABSENT : RequiredFlag.parse(first(attributes, OrgMfaAttributes.TOTP_REQUIRED));
     }
 
-    static String first(Map<String, List<String>> attributes, String name) {
+    public static String first(Map<String, List<String>> attributes, String name) {
         List<String> values = attributes.get(name);
         return values == null || values.isEmpty() ? null : values.get(0);
     }

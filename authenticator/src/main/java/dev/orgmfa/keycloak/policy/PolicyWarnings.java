@@ -21,13 +21,24 @@ final class PolicyWarnings {
     }
 
     static void unrecognizedRequired(String organizationId, String alias, String value) {
-        String key = organizationId + '\u0000' + value;
-        if (WARNED.size() >= MAX_REMEMBERED) {
-            WARNED.clear();
-        }
-        if (WARNED.add(key)) {
+        if (firstTime(organizationId + '\u0000' + OrgMfaAttributes.TOTP_REQUIRED + '\u0000' + value)) {
             LOG.warnf("organization %s (%s): %s=\"%s\" is neither true nor false; it is read as true (TOTP required)."
                     + " Set it to true or false.", organizationId, alias, OrgMfaAttributes.TOTP_REQUIRED, value);
         }
+    }
+
+    static void unrecognizedEnrollBy(String organizationId, String alias, String value) {
+        if (firstTime(organizationId + '\u0000' + OrgMfaAttributes.ENROLL_BY + '\u0000' + value)) {
+            LOG.warnf("organization %s (%s): %s=\"%s\" is not a date YYYY-MM-DD; it is ignored (no extra time"
+                    + " before members are forced). Set a date such as 2027-01-31, or remove it.",
+                    organizationId, alias, OrgMfaAttributes.ENROLL_BY, value);
+        }
+    }
+
+    private static boolean firstTime(String key) {
+        if (WARNED.size() >= MAX_REMEMBERED) {
+            WARNED.clear();
+        }
+        return WARNED.add(key);
     }
 }
