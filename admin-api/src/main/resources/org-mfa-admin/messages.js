@@ -1,0 +1,123 @@
+// Every text the page shows, in one place, so another language can follow (messages.<lang>.js).
+export const messages = {
+  title: 'Two-factor sign-in',
+  heading: 'Two-factor sign-in: organizations',
+  realm: 'Realm {0}',
+  loading: 'Loading…',
+  signOut: 'Sign out',
+  signingIn: 'Signing you in with Keycloak…',
+  signedInAs: 'Signed in as {0}',
+  signInAgain: 'Sign in again',
+
+  // Errors
+  signInFailed: 'The sign-in did not complete. Sign in again.',
+  sessionEnded: 'Your sign-in has ended. Sign in again to continue.',
+  notAllowedTitle: 'Not allowed',
+  notAllowed: 'Your account has no administrator rights for two-factor sign-in in this realm. Ask a realm administrator for the view-users and organization view rights (see docs/admin-page.md).',
+  forbiddenAction: 'You are not allowed to do this.',
+  notFound: 'Not found: it may have been deleted.',
+  badRequest: 'The server refused the request: {0}',
+  serverError: 'The server could not answer (HTTP {0}). Try again later.',
+  networkError: 'The server cannot be reached. Check the connection and try again.',
+  clientMissing: 'The sign-in client {0} is missing or not set up for this page: see docs/admin-page.md.',
+
+  // Tabs
+  tabOrganizations: 'Organizations',
+  tabDiagnostics: 'Self-check',
+
+  // Organizations
+  organizations: 'Organizations',
+  noOrganizations: 'No organizations you may see.',
+  colName: 'Organization',
+  colRequired: 'Two-factor',
+  colGrace: 'Grace days',
+  colEnrollBy: 'Deadline',
+  colSso: 'SSO users',
+  colMembers: 'Members',
+  colEnrolled: 'Enrolled',
+  colGraceCount: 'In grace',
+  colOverdue: 'Overdue',
+  colActions: 'Actions',
+  required: 'Required',
+  optional: 'Optional',
+  ssoEnforce: 'Enforce',
+  ssoExempt: 'Exempt',
+  none: '—',
+  showMembers: 'Members',
+  editPolicy: 'Edit policy',
+  moreOrganizations: 'Show more organizations',
+
+  // Members
+  membersOf: 'Members of {0}',
+  back: 'All organizations',
+  filterLabel: 'Show',
+  noMembers: 'No members match.',
+  colUsername: 'Username',
+  colEmail: 'Email',
+  colState: 'State',
+  colDeadline: 'Must enroll by',
+  colCodes: 'Recovery codes left',
+  selectAll: 'Select all shown members',
+  selectMember: 'Select {0}',
+  reset: 'Reset',
+  resetOne: 'Reset two-factor sign-in of {0}',
+  resetSelected: 'Reset selected ({0})',
+  moreMembers: 'Show more members',
+  exportCsv: 'Export CSV',
+  exportDone: 'Exported {0}.',
+  state_enrolled: 'Enrolled',
+  state_grace: 'In grace',
+  state_overdue: 'Overdue',
+  'state_not-required': 'Not required',
+  state_unknown: 'Not enrolled',
+
+  // Reset dialog
+  resetTitle: 'Reset two-factor sign-in?',
+  resetBody: 'This removes every authenticator device and recovery code of {0}. Members still required must set up a new device at their next sign-in.',
+  resetBodyOne: 'this user ({0})',
+  resetBodyMany: '{0} users',
+  resetLogout: 'Also sign them out everywhere (ends all their sessions)',
+  cancel: 'Cancel',
+  confirmReset: 'Reset',
+  resetDone: 'Reset {0} of {1}.',
+  resetSomeFailed: 'Not reset: {0}.',
+  resetForbiddenHidden: 'You may not reset members: the reset controls are hidden.',
+
+  // Policy dialog
+  policyTitle: 'Policy of {0}',
+  policyRequired: 'Require two-factor sign-in',
+  policyGrace: 'Grace days (0 to 365)',
+  policyGraceHelp: 'Days a member may still sign in without a device, from the first sign-in under the requirement.',
+  policyEnrollBy: 'Deadline date (UTC, optional)',
+  policyEnrollByHelp: 'Nobody is forced before this date.',
+  policySso: 'Members who sign in through the organization\u2019s identity provider',
+  policySsoEnforce: 'Enforce: they must set up a device too',
+  policySsoExempt: 'Exempt: they pass without a second factor',
+  policySupport: 'Support contact (optional)',
+  policySupportHelp: 'Shown to members who lost every factor: a mailto: or https: link, or plain text.',
+  save: 'Save',
+  policySaved: 'Policy of {0} saved.',
+  invalidGrace: 'Enter a whole number from 0 to 365.',
+  invalidDate: 'Enter a date as YYYY-MM-DD, or leave it empty.',
+  invalidSupport: 'Use a mailto: or https: link, or plain text of at most 255 characters.',
+  on: 'On',
+  off: 'Off',
+
+  // Diagnostics
+  diagnostics: 'Self-check',
+  diagnosticsIntro: 'What in this realm keeps the policy from working as configured.',
+  diagnosticsNone: 'No findings: the realm is set up as the policy needs.',
+  diagnosticsUnavailable: 'The self-check is not available on this server.',
+  diagnosticsForbidden: 'You may not see the self-check of this realm.',
+  fix: 'Fix: {0}',
+  severity_error: 'Error',
+  severity_warn: 'Warning',
+  severity_warning: 'Warning',
+  severity_info: 'Info',
+};
+
+/** The message with {0}, {1}, ... replaced by the arguments (as plain text). */
+export function t(key, ...args) {
+  const text = messages[key] ?? key;
+  return text.replace(/\{(\d+)\}/g, (all, index) => (args[index] ?? all).toString());
+}

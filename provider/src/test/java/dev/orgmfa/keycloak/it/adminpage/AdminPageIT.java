@@ -1,0 +1,157 @@
+package dev.orgmfa.keycloak.it.adminpage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+import dev.orgmfa.keycloak.it.support.AdminHttp;
+import dev.orgmfa.keycloak.it.support.AdminHttp.Answer;
+import dev.orgmfa.keycloak.it.support.TestRealm;
+
+/**
+ * The admins' page in a real browser against a real Keycloak: who sees what, and a reset that the
+ * API confirms. Members of "acme" (TOTP required, no grace): eve and ezra enrolled, olaf never
+ * enrolled (overdue). "globex" requires nothing.
+ */
+class AdminPageIT {
+
+    private static TestRealm realm;
+    private static AdminPageBrowser browser;
+    private static String acmeId;
+    private static String eveId;
+    private static String ezraId;
+
+    @BeforeAll
+    static void start() {
+        realm = TestRealm.create("admin-page");
+        AdminPageClient.pointAtRealm(realm);
+        acmeId = realm.createOrganization("acme", "Acme Corp", Map.of("mfa.totp.required", "true", "mfa.totp.grace-days", "0"));
+        String globexId = realm.createOrganization("globex", "Globex", Map.of("mfa.totp.required", "false"));
+        eveId = AdminPageClient.enrolledMember(realm, "eve", acmeId);
+        ezraId = AdminPageClient.enrolledMember(realm, "ezra", acmeId);
+        realm.createMember("olaf", acmeId);
+        realm.createMember("gina", globexId);
+        AdminPageClient.userWithRoles(realm, "page-admin", "realm-admin");
+        // View-only: users, and organizations as the console's organization pages need them
+        // (view-organizations from 26.7; before it, organization reads need manage-realm).
+        AdminPageClient.userWithRoles(realm, "page-viewer", "view-users",
+                AdminPageClient.hasRole(realm, "view-organizations") ? "view-organizations" : "manage-realm");
+        realm.createUser("no-rights");
+        browser = new AdminPageBrowser(realm);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (realm != null) {
+            realm.close();
+        }
+    }
+
+    @Test
+    void aRealmAdminFindsTheOverdueMembersAndResetsAMemberWhoLostTheirPhone() {
+        browser.signIn("page-admin");
+        var acme = browser.organizationRow("acme");
+        assertTrue(acme.getText().contains("Required"), acme.getText());
+        assertEquals("1", acme.findElement(By.cssSelector("td[data-label='Overdue']")).getText().trim(), acme.getText());
+        assertEquals("2", acme.findElement(By.cssSelector("td[data-label='Enrolled']")).getText().trim(), acme.getText());
+        browser.screenshot("admin-page-organizations");
+
+        browser.openMembers("acme");
+        assertEquals(List.of("eve", "ezra", "olaf"), browser.shownMembers());
+        assertEquals("overdue", browser.memberRow("olaf").getAttribute("data-state"));
+        assertEquals("enrolled", browser.memberRow("eve").getAttribute("data-state"));
+        browser.toggleFilter("overdue");
+        assertEquals(List.of("olaf"), browser.shownMembers());
+        browser.toggleFilter("overdue");
+        browser.screenshot("admin-page-members");
+
+        browser.memberRow("eve").findElement(By.cssSelector(".org-mfa-reset-one")).click();
+        assertTrue(browser.byId("org-mfa-reset-dialog").getText().contains("eve"));
+        browser.byId("org-mfa-reset-logout").click();
+        browser.screenshot("admin-page-reset");
+        browser.byId("org-mfa-reset-confirm").click();
+        browser.until(d -> browser.text().contains("Reset 1 of 1."), "the reset confirmation");
+
+        // The API (not the page) confirms: eve's factor is gone, ezra's is not.
+        Answer eve = AdminHttp.orgMfa(realm.name(), "GET", "users/" + eveId, AdminHttp.masterToken(), null, null);
+        assertEquals(200, eve.status(), eve.toString());
+        assertFalse(eve.json().get("totp").get("enrolled").asBoolean(), eve.toString());
+        assertEquals(0, AdminPageClient.totpDevices(realm, eveId));
+        assertEquals(1, AdminPageClient.totpDevices(realm, ezraId));
+        // Required with no grace left: the page now lists eve as overdue.
+        assertEquals("overdue", browser.memberRow("eve").getAttribute("data-state"));
+    }
+
+    @Test
+    void aViewOnlyAdminSeesTheListsButNoResetControl() {
+        browser.signIn("page-viewer");
+        browser.organizationRow("acme");
+        browser.openMembers("acme");
+        assertEquals(List.of("eve", "ezra", "olaf"), browser.shownMembers().stream().sorted().toList());
+        assertEquals(List.of(), browser.all(".org-mfa-reset-one"), "no per-member reset");
+        assertFalse(browser.has("org-mfa-reset-selected"), "no batch reset");
+        assertEquals(List.of(), browser.all("input.org-mfa-select"), "no selection boxes");
+        assertEquals(1, AdminPageClient.totpDevices(realm, ezraId));
+    }
+
+    @Test
+    void aUserWithoutAdminRightsIsToldSoAndSeesNoData() {
+        browser.signIn("no-rights");
+        assertTrue(browser.byId("org-mfa-not-allowed").isDisplayed());
+        String page = browser.text();
+        assertTrue(page.contains("Not allowed"), page);
+        for (String secret : List.of("acme", "Acme Corp", "globex", "eve", "olaf")) {
+            assertFalse(page.contains(secret), "shows " + secret + ": " + page);
+        }
+        assertFalse(browser.has("org-mfa-organizations"));
+        browser.screenshot("admin-page-not-allowed");
+    }
+
+    @Test
+    void thePageIsServedWithStrictHeadersAndOnlyItsOwnFiles() {
+        Answer html = AdminHttp.send("GET", AdminPageClient.pageUrl(realm), null, null, null, Map.of());
+        assertEquals(200, html.status(), html.toString());
+        assertTrue(html.contentType().startsWith("text/html"), html.contentType());
+        assertFalse(html.body().contains("<script>"), "no inline script");
+        assertTrue(html.body().contains("data-realm=\"" + realm.name() + "\""));
+        var headers = headersOf(AdminPageClient.pageUrl(realm));
+        assertTrue(headers.firstValue("Content-Security-Policy").orElse("").contains("script-src 'self'"), headers.toString());
+        assertTrue(headers.firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"), headers.toString());
+        assertEquals("DENY", headers.firstValue("X-Frame-Options").orElse(""));
+        assertEquals("nosniff", headers.firstValue("X-Content-Type-Options").orElse(""));
+        assertEquals("no-store", headers.firstValue("Cache-Control").orElse(""));
+
+        String base = AdminPageClient.pageUrl(realm);
+        assertEquals(200, AdminHttp.send("GET", base + "app.js", null, null, null, Map.of()).status());
+        for (String other : List.of("index.htm", "..%2FMETA-INF%2FMANIFEST.MF", "%2e%2e%2fpage.css", "nope.js", "OrgMfaAdminResource.class")) {
+            int status = AdminHttp.send("GET", base + other, null, null, null, Map.of()).status();
+            assertTrue(status == 404 || status == 400, other + " answered " + status);
+        }
+        // Without the trailing slash the page redirects to it (its relative links and redirect URI need it).
+        var noSlash = headersOf(base.substring(0, base.length() - 1));
+        assertTrue(noSlash.firstValue("Location").orElse("").endsWith(AdminPageClient.pagePath(realm)), noSlash.toString());
+    }
+
+    private static java.net.http.HttpHeaders headersOf(String url) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding()).headers();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
