@@ -32,6 +32,11 @@ final class Access {
         }
     }
 
+    /** Sees every user of the realm (not only some, through fine-grained permissions). */
+    boolean canViewAllUsers() {
+        return auth.users().canView();
+    }
+
     boolean canView(UserModel user) {
         return auth.users().canView(user);
     }

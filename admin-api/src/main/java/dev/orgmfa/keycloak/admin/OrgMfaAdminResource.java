@@ -2,10 +2,10 @@ package dev.orgmfa.keycloak.admin;
 
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -27,8 +27,7 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 import dev.orgmfa.keycloak.admin.json.BatchResetJson;
-import dev.orgmfa.keycloak.admin.json.PolicyJson;
-import dev.orgmfa.keycloak.enrollment.TotpDevices;
+import dev.orgmfa.keycloak.enrollment.EnrollmentState;
 import dev.orgmfa.keycloak.policy.OrganizationPolicy;
 
 /**
@@ -47,8 +46,10 @@ public class OrgMfaAdminResource {
     static final String LOGOUT = "logout";
     static final String ENROLLED = "enrolled";
     static final String TOTP_REQUIRED = "totpRequired";
+    static final String STATE = "state";
 
     private final KeycloakSession session;
+    private final RealmModel realm;
     private final Access access;
     private final Lookups lookups;
     private final Representations representations;
@@ -59,6 +60,7 @@ public class OrgMfaAdminResource {
     public OrgMfaAdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
                                AdminEventBuilder adminEvent) {
         this.session = session;
+        this.realm = realm;
         this.access = new Access(auth, realm);
         this.lookups = new Lookups(session, realm);
         this.representations = new Representations(session, realm);
@@ -143,7 +145,12 @@ public class OrgMfaAdminResource {
                     : org -> Representations.policyOf(org).totpRequired() == totpRequired;
             FilteredPager.Page<OrganizationModel> page =
                     FilteredPager.page(all, visible.and(filter), paging, "organizations");
-            return ApiResponses.page(page.items().stream().map(Representations::organization).toList(), page.nextFrom());
+            // Counts cover every member: shown only to callers who may view every user.
+            OrganizationSummaries summaries = access.canViewAllUsers()
+                    ? new OrganizationSummaries(session, new MemberStates(session, realm)) : null;
+            return ApiResponses.page(page.items().stream()
+                    .map(org -> Representations.organization(org, summaries == null ? null : summaries.of(org)))
+                    .toList(), page.nextFrom());
         });
     }
 
@@ -163,15 +170,12 @@ public class OrgMfaAdminResource {
         return answer(() -> {
             OrganizationModel organization = organization(orgId);
             access.requireManage(organization);
-            OrganizationPolicy policy = PolicyRequest.parse(RequestBody.readObject(body));
+            PolicyRequest.Update update = PolicyRequest.parseUpdate(RequestBody.readObject(body));
+            OrganizationPolicy policy = update.policy();
             // Merge: the organization's other attributes stay as they are.
-            Map<String, List<String>> attributes = new HashMap<>();
-            if (organization.getAttributes() != null) {
-                attributes.putAll(organization.getAttributes());
-            }
-            attributes.putAll(policy.toAttributes());
+            Map<String, List<String>> attributes = update.applyTo(organization.getAttributes());
             organization.setAttributes(attributes);
-            events.policyUpdated(organization.getId(), PolicyJson.of(policy));
+            events.policyUpdated(organization.getId(), update.json(attributes));
             if (policy.totpRequired()) {
                 // A shorter (or a first) requirement may end grace periods now: their password-only sessions end with them.
                 expiredGraceSessions.endFor(organizationProvider(), organization);
@@ -187,19 +191,52 @@ public class OrgMfaAdminResource {
             OrganizationModel organization = organization(orgId);
             access.requireView(organization);
             Visibility<UserModel> visible = access.members();
-            QueryParams query = query();
-            QueryParams.Paging paging = query.paging();
-            Boolean enrolled = query.flag(ENROLLED);
-            if (visible.isNone()) {
-                return ApiResponses.page(List.of(), null);
-            }
             OrganizationProvider provider = organizationProvider();
-            FilteredPager.Source<UserModel> members =
-                    (first, max) -> provider.getMembersStream(organization, Map.of(), false, first, max).toList();
-            Predicate<UserModel> filter = enrolled == null ? null : user -> TotpDevices.isEnrolled(user) == enrolled;
-            FilteredPager.Page<UserModel> page = FilteredPager.page(members, visible.and(filter), paging, "members");
-            return ApiResponses.page(page.items().stream().map(Representations::member).toList(), page.nextFrom());
+            return userListing(visible, "members",
+                    (first, max) -> provider.getMembersStream(organization, Map.of(), false, first, max).toList());
         });
+    }
+
+    /**
+     * {@code GET /users}: every user of the realm with their state, for realms that require TOTP of all
+     * users (the realm-wide option) or have many organizations; usually filtered, {@code ?state=grace,overdue}.
+     */
+    @GET
+    @Path("users")
+    public Response getUsers() {
+        return answer(() -> {
+            Visibility<UserModel> visible = access.members();
+            return userListing(visible, "users", (first, max) -> session.users()
+                    .searchForUserStream(realm, Map.of(UserModel.INCLUDE_SERVICE_ACCOUNT, "false"), first, max).toList());
+        });
+    }
+
+    /**
+     * A page of users with their states, filtered by {@code enrolled} and {@code state}. Each chunk of
+     * the source is read in bulk ({@link MemberStates}), so filtering costs a few queries per chunk,
+     * not one per user.
+     */
+    private Response userListing(Visibility<UserModel> visible, String noun, FilteredPager.Source<UserModel> users) {
+        QueryParams query = query();
+        QueryParams.Paging paging = query.paging();
+        Boolean enrolled = query.flag(ENROLLED);
+        Set<EnrollmentState> states = query.states(STATE);
+        if (visible.isNone()) {
+            return ApiResponses.page(List.of(), null);
+        }
+        MemberStates memberStates = new MemberStates(session, realm);
+        FilteredPager.Source<MemberStates.Row> rows = (first, max) -> memberStates.of(users.read(first, max));
+        Predicate<MemberStates.Row> filter = null;
+        if (enrolled != null) {
+            filter = row -> row.facts().enrolled() == enrolled;
+        }
+        if (states != null) {
+            Predicate<MemberStates.Row> byState = row -> states.contains(row.standing().state());
+            filter = filter == null ? byState : filter.and(byState);
+        }
+        Visibility<MemberStates.Row> visibleRows = visible.map(MemberStates.Row::user);
+        FilteredPager.Page<MemberStates.Row> page = FilteredPager.page(rows, visibleRows.and(filter), paging, noun);
+        return ApiResponses.page(page.items().stream().map(Representations::member).toList(), page.nextFrom());
     }
 
     private OrganizationProvider organizationProvider() {

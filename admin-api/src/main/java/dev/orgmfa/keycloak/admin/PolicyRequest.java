@@ -1,29 +1,78 @@
 package dev.orgmfa.keycloak.admin;
 
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.orgmfa.keycloak.admin.json.PolicyJson;
 import dev.orgmfa.keycloak.policy.BrokeredUsers;
+import dev.orgmfa.keycloak.policy.EnrollByDate;
 import dev.orgmfa.keycloak.policy.OrgMfaAttributes;
 import dev.orgmfa.keycloak.policy.OrganizationPolicy;
 
 /**
- * The body of {@code PUT /organizations/{orgId}/policy}: all three members, exact types, no others.
- * A PUT replaces the policy, so a missing member is an error rather than a silent default.
+ * The body of {@code PUT /organizations/{orgId}/policy}: the three original members required, exact
+ * types, no others. A PUT replaces the policy, so a missing one of them is an error rather than a
+ * silent default. {@code enrollBy} and {@code supportContact} came later: absent, they stay as they
+ * are (so older scripts do not erase them); {@code null} removes them.
  */
 final class PolicyRequest {
 
     static final String TOTP_REQUIRED = "totpRequired";
     static final String GRACE_PERIOD_DAYS = "gracePeriodDays";
     static final String BROKERED_USERS = "brokeredUsers";
-    private static final Set<String> FIELDS = Set.of(TOTP_REQUIRED, GRACE_PERIOD_DAYS, BROKERED_USERS);
+    static final String ENROLL_BY = "enrollBy";
+    static final String SUPPORT_CONTACT = "supportContact";
+    private static final Set<String> FIELDS =
+            Set.of(TOTP_REQUIRED, GRACE_PERIOD_DAYS, BROKERED_USERS, ENROLL_BY, SUPPORT_CONTACT);
+
+    /**
+     * A parsed PUT body. {@code enrollBySent} / {@code supportContactSent}: the member was in the body
+     * (possibly null); otherwise the organization's current value stays.
+     */
+    record Update(OrganizationPolicy policy, boolean enrollBySent, boolean supportContactSent, String supportContact) {
+
+        /** The organization's attributes after this update; its other attributes stay as they are. */
+        Map<String, List<String>> applyTo(Map<String, List<String>> current) {
+            Map<String, List<String>> attributes = new HashMap<>();
+            if (current != null) {
+                attributes.putAll(current);
+            }
+            String keptEnrollBy = OrganizationPolicy.first(attributes, OrgMfaAttributes.ENROLL_BY);
+            attributes.remove(OrgMfaAttributes.ENROLL_BY);
+            attributes.putAll(policy.toAttributes());
+            if (!enrollBySent && keptEnrollBy != null) {
+                attributes.put(OrgMfaAttributes.ENROLL_BY, List.of(keptEnrollBy));
+            }
+            if (supportContactSent) {
+                attributes.remove(OrgMfaAttributes.SUPPORT_CONTACT);
+                if (supportContact != null) {
+                    attributes.put(OrgMfaAttributes.SUPPORT_CONTACT, List.of(supportContact));
+                }
+            }
+            return attributes;
+        }
+
+        /** The policy as stored after {@link #applyTo}, for the admin event. */
+        PolicyJson json(Map<String, List<String>> applied) {
+            return PolicyJson.of(OrganizationPolicy.fromAttributes(applied),
+                    OrganizationPolicy.first(applied, OrgMfaAttributes.SUPPORT_CONTACT));
+        }
+    }
 
     private PolicyRequest() {
     }
 
     static OrganizationPolicy parse(JsonNode body) {
+        return parseUpdate(body).policy();
+    }
+
+    static Update parseUpdate(JsonNode body) {
         for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!FIELDS.contains(name)) {
@@ -45,7 +94,32 @@ final class PolicyRequest {
         if (brokeredUsers == null) {
             throw ApiException.badRequest("must be \"enforce\" or \"exempt\"", BROKERED_USERS);
         }
-        return new OrganizationPolicy(required.booleanValue(), grace.intValue(), brokeredUsers);
+        LocalDate enrollBy = enrollBy(body.get(ENROLL_BY));
+        JsonNode contact = body.get(SUPPORT_CONTACT);
+        return new Update(new OrganizationPolicy(required.booleanValue(), grace.intValue(), brokeredUsers, enrollBy),
+                body.has(ENROLL_BY), body.has(SUPPORT_CONTACT), supportContact(contact));
+    }
+
+    private static LocalDate enrollBy(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        LocalDate date = value.isTextual() ? EnrollByDate.parse(value.textValue()).orElse(null) : null;
+        if (date == null || date.getYear() < 2000) {
+            throw ApiException.badRequest("must be a date YYYY-MM-DD (UTC) from the year 2000 on, or null", ENROLL_BY);
+        }
+        return date;
+    }
+
+    private static String supportContact(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw ApiException.badRequest("must be text, a mailto: or https: link, or null", SUPPORT_CONTACT);
+        }
+        return SupportContact.validate(value.textValue()).orElseThrow(
+                () -> ApiException.badRequest(SupportContact.RULE, SUPPORT_CONTACT));
     }
 
     private static JsonNode present(JsonNode body, String field) {

@@ -1,8 +1,12 @@
 package dev.orgmfa.keycloak.admin;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.ws.rs.core.MultivaluedMap;
+
+import dev.orgmfa.keycloak.enrollment.EnrollmentState;
 
 /**
  * Query parameters read by the API itself, so a bad value is a 400 naming the parameter (JAX-RS
@@ -49,6 +53,26 @@ final class QueryParams {
             case "false" -> Boolean.FALSE;
             default -> throw ApiException.badRequest("must be true or false", name);
         };
+    }
+
+    /**
+     * {@code state}: one or more of {@code enrolled}, {@code grace}, {@code overdue}, {@code not-required},
+     * comma-separated and/or repeated; null when absent.
+     */
+    Set<EnrollmentState> states(String name) {
+        List<String> values = params == null ? null : params.get(name);
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        Set<EnrollmentState> states = EnumSet.noneOf(EnrollmentState.class);
+        for (String value : values) {
+            for (String part : value.split(",", -1)) {
+                states.add(EnrollmentState.parse(part.trim()).orElseThrow(() -> ApiException.badRequest(
+                        "must be one or more of enrolled, grace, overdue, not-required (comma-separated or repeated)",
+                        name)));
+            }
+        }
+        return states;
     }
 
     private int integer(String name, int absent, int min, int max, String rule) {

@@ -2,6 +2,7 @@ package dev.orgmfa.keycloak.admin;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.models.KeycloakSession;
@@ -12,11 +13,13 @@ import org.keycloak.models.UserModel;
 import dev.orgmfa.keycloak.admin.json.MemberJson;
 import dev.orgmfa.keycloak.admin.json.OrganizationJson;
 import dev.orgmfa.keycloak.admin.json.PolicyJson;
+import dev.orgmfa.keycloak.admin.json.SummaryJson;
 import dev.orgmfa.keycloak.admin.json.UserFactorsJson;
 import dev.orgmfa.keycloak.enrollment.GraceClock;
 import dev.orgmfa.keycloak.enrollment.TotpDevices;
 import dev.orgmfa.keycloak.policy.EffectivePolicy;
 import dev.orgmfa.keycloak.policy.MfaPolicyResolver;
+import dev.orgmfa.keycloak.policy.OrgMfaAttributes;
 import dev.orgmfa.keycloak.policy.OrganizationPolicy;
 import dev.orgmfa.keycloak.recovery.RecoveryCodeStore;
 
@@ -47,18 +50,23 @@ final class Representations {
                 new UserFactorsJson.Policy(policy.required(), policy.requiredBy(), enrollBy));
     }
 
-    static MemberJson member(UserModel user) {
-        return new MemberJson(user.getId(), user.getUsername(), user.getEmail(), TotpDevices.isEnrolled(user),
-                RecoveryCodeStore.remaining(user));
+    static MemberJson member(MemberStates.Row row) {
+        UserModel user = row.user();
+        Instant enrollBy = row.standing().enrollBy();
+        return new MemberJson(user.getId(), user.getUsername(), user.getEmail(), row.facts().enrolled(),
+                row.standing().state().value(), enrollBy == null ? null : enrollBy.toEpochMilli(),
+                row.facts().devices(), row.facts().recoveryCodesRemaining());
     }
 
-    static OrganizationJson organization(OrganizationModel organization) {
+    static OrganizationJson organization(OrganizationModel organization, SummaryJson summary) {
         return new OrganizationJson(organization.getId(), organization.getAlias(), organization.getName(),
-                policy(organization));
+                policy(organization), summary);
     }
 
     static PolicyJson policy(OrganizationModel organization) {
-        return PolicyJson.of(policyOf(organization));
+        return PolicyJson.of(policyOf(organization),
+                OrganizationPolicy.first(organization.getAttributes() == null ? Map.of() : organization.getAttributes(),
+                        OrgMfaAttributes.SUPPORT_CONTACT));
     }
 
     /** The same lenient reading as the login step, so the API never shows a policy the sign-in does not apply. */

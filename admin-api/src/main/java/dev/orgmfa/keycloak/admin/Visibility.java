@@ -33,6 +33,16 @@ final class Visibility<T> {
         return new Visibility<>(false, check);
     }
 
+    /** The same visibility for entries that carry a {@code T} (e.g. a listing row that holds its user). */
+    <R> Visibility<R> map(java.util.function.Function<R, T> part) {
+        if (each == null) {
+            @SuppressWarnings("unchecked")
+            Visibility<R> same = (Visibility<R>) this;
+            return same;
+        }
+        return new Visibility<>(false, row -> each.test(part.apply(row)));
+    }
+
     boolean isNone() {
         return none;
     }

@@ -39,6 +39,15 @@ public final class GraceClock {
     }
 
     /**
+     * The same reading from raw values (the admin API loads them for a page of users at once): the
+     * {@code credentialData} of the user's rows of type {@link #TYPE}, and the legacy attribute's value.
+     */
+    public static Optional<Instant> startedAt(List<String> rowData, String legacyValue) {
+        Optional<Instant> stored = rowData.stream().map(GraceClock::startOf).min(Comparator.naturalOrder());
+        return stored.isPresent() ? stored : legacyStart(legacyValue);
+    }
+
+    /**
      * The start of the user's grace period, starting it now if it has not started. A version 1 value
      * is moved into the row here, once; after that the attribute is never read again, so a user who
      * can edit attributes cannot move the clock. A start in the future counts as long over.
@@ -54,7 +63,7 @@ public final class GraceClock {
     }
 
     private static Optional<Instant> storedStart(UserModel user) {
-        return rows(user).stream().map(GraceClock::startOf).min(Comparator.naturalOrder());
+        return rows(user).stream().map(row -> startOf(row.getCredentialData())).min(Comparator.naturalOrder());
     }
 
     /** A stored start as the sign-in reads it: a start in the future counts as long over. */
@@ -84,9 +93,9 @@ public final class GraceClock {
         removeLegacyAttribute(user);
     }
 
-    private static Instant startOf(CredentialModel row) {
+    private static Instant startOf(String credentialData) {
         try {
-            Map<?, ?> data = JsonSerialization.readValue(row.getCredentialData(), Map.class);
+            Map<?, ?> data = JsonSerialization.readValue(credentialData, Map.class);
             Object value = data.get(STARTED_AT);
             return value instanceof Number number ? Instant.ofEpochMilli(number.longValue()) : Instant.EPOCH;
         } catch (Exception e) {
@@ -103,7 +112,10 @@ public final class GraceClock {
      * (not trusted: a value that does not parse counts as long over) until the first write moves it.
      */
     private static Optional<Instant> legacyStart(UserModel user) {
-        String value = user.getFirstAttribute(OrgMfaAttributes.LEGACY_GRACE_STARTED_AT);
+        return legacyStart(user.getFirstAttribute(OrgMfaAttributes.LEGACY_GRACE_STARTED_AT));
+    }
+
+    private static Optional<Instant> legacyStart(String value) {
         if (value == null) {
             return Optional.empty();
         }

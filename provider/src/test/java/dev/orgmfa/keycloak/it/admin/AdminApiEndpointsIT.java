@@ -175,7 +175,7 @@ class AdminApiEndpointsIT {
         all.forEach(org -> byAlias.put(org.get("alias").asText(), org));
         assertTrue(byAlias.keySet().containsAll(Set.of("acme", "globex", "initech")), byAlias.keySet().toString());
         JsonNode acmeJson = byAlias.get("acme");
-        assertEquals(Set.of("id", "alias", "name", "policy"), names(acmeJson));
+        assertEquals(Set.of("id", "alias", "name", "policy", "summary"), names(acmeJson));
         assertEquals(acme, acmeJson.get("id").asText());
         assertEquals("acme", acmeJson.get("name").asText());
         assertPolicy(acmeJson.get("policy"), true, 0, "enforce");
@@ -207,7 +207,8 @@ class AdminApiEndpointsIT {
         Answer answer = api.get(token(), "organizations/" + initech + "/policy");
 
         assertEquals(200, answer.status(), answer.toString());
-        assertEquals(Set.of("totpRequired", "gracePeriodDays", "brokeredUsers"), names(answer.json()));
+        assertEquals(Set.of("totpRequired", "gracePeriodDays", "brokeredUsers", "enrollBy", "supportContact"),
+                names(answer.json()));
         assertPolicy(answer.json(), true, 10, "exempt");
         assertPolicy(api.get(token(), "organizations/" + globex + "/policy").json(), false, 0, "enforce");
     }
@@ -262,7 +263,8 @@ class AdminApiEndpointsIT {
         Map<String, JsonNode> byName = new java.util.HashMap<>();
         members.forEach(m -> byName.put(m.get("username").asText(), m));
         JsonNode ivanJson = byName.get("ivan");
-        assertEquals(Set.of("userId", "username", "email", "enrolled", "recoveryCodesRemaining"), names(ivanJson));
+        assertEquals(Set.of("userId", "username", "email", "enrolled", "state", "enrollBy", "devices",
+                "recoveryCodesRemaining"), names(ivanJson));
         assertEquals(ivan, ivanJson.get("userId").asText());
         assertEquals("ivan@example.com", ivanJson.get("email").asText());
         assertTrue(ivanJson.get("enrolled").asBoolean());
