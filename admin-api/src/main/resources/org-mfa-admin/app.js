@@ -203,7 +203,7 @@ async function showMembers(org, states = []) {
     may.reset ? t('colActions') : null].filter(h => h !== null);
   const memberTable = el('table', { class: 'pf-v5-c-table pf-m-grid-lg', role: 'grid', id: 'org-mfa-members', 'aria-label': t('membersOf', org.name) },
     el('thead', { class: 'pf-v5-c-table__thead' }, el('tr', { class: 'pf-v5-c-table__tr' },
-      headers.map(h => el('th', { class: 'pf-v5-c-table__th', scope: 'col' }, h)))), tbody);
+      headers.map(h => el('th', { class: 'pf-v5-c-table__th pf-m-wrap', scope: 'col' }, h)))), tbody);
 
   const toolbar = el('div', { class: 'org-mfa-toolbar' },
     button(t('back'), { variant: 'link', id: 'org-mfa-back', onclick: () => showOrganizations() }),
@@ -323,7 +323,7 @@ async function editPolicy(org) {
           el('label', { class: 'pf-v5-c-radio__label', for: `org-mfa-policy-sso-${choice}` },
             t(choice === 'enforce' ? 'policySsoEnforce' : 'policySsoExempt')))))),
       'supportContact' in policy ? field('org-mfa-policy-support', t('policySupport'), input('org-mfa-policy-support', { type: 'text',
-        maxlength: '255', value: policy.supportContact ?? '' }), t('policySupportHelp')) : null);
+        maxlength: '500', value: policy.supportContact ?? '' }), t('policySupportHelp')) : null);
     const submit = async e => {
       e?.preventDefault();
       const body = readPolicy(form, policy);
@@ -391,7 +391,7 @@ function readPolicy(form, loaded) {
   }
   if ('supportContact' in loaded) {
     const contact = value('org-mfa-policy-support');
-    if (contact.length > 255 || /^(javascript|data|vbscript):/i.test(contact)) {
+    if (!supportContactAllowed(contact)) {
       showFieldError(form, 'org-mfa-policy-support', t('invalidSupport'));
       ok = false;
     }
@@ -399,6 +399,21 @@ function readPolicy(form, loaded) {
   }
   if (!ok) form.querySelector('[aria-invalid="true"]')?.focus();
   return ok ? body : null;
+}
+
+/**
+ * The API's rule (SupportContact): plain text of at most 500 characters, or, when it is one word
+ * that starts with a scheme, only a mailto: address or an https: link.
+ */
+function supportContactAllowed(contact) {
+  if (contact === '') return true;
+  if (contact.length > 500 || /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(contact)) return false;
+  if (!/^[A-Za-z][A-Za-z0-9+.-]*:\S*$/.test(contact)) return true;
+  if (/^mailto:/i.test(contact)) return contact.indexOf('@') > 0;
+  if (/^https:\/\//i.test(contact)) {
+    try { return new URL(contact).hostname !== ''; } catch (e) { return false; }
+  }
+  return false;
 }
 
 function isIsoDate(text) {

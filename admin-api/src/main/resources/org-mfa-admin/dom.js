@@ -48,7 +48,7 @@ export function alert(variant, title, description, attributes = {}) {
 export function table(id, caption, headers, rows) {
   return el('table', { class: 'pf-v5-c-table pf-m-grid-lg', role: 'grid', id, 'aria-label': caption },
     el('thead', { class: 'pf-v5-c-table__thead' },
-      el('tr', { class: 'pf-v5-c-table__tr' }, headers.map(h => el('th', { class: 'pf-v5-c-table__th', scope: 'col' }, h)))),
+      el('tr', { class: 'pf-v5-c-table__tr' }, headers.map(h => el('th', { class: 'pf-v5-c-table__th pf-m-wrap', scope: 'col' }, h)))),
     el('tbody', { class: 'pf-v5-c-table__tbody' }, rows));
 }
 

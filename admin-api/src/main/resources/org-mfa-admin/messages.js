@@ -99,7 +99,7 @@ export const messages = {
   policySaved: 'Policy of {0} saved.',
   invalidGrace: 'Enter a whole number from 0 to 365.',
   invalidDate: 'Enter a date as YYYY-MM-DD, or leave it empty.',
-  invalidSupport: 'Use a mailto: or https: link, or plain text of at most 255 characters.',
+  invalidSupport: 'Use a mailto: address, an https: link, or plain text of at most 500 characters.',
   on: 'On',
   off: 'Off',
 

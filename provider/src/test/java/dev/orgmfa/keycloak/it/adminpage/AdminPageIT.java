@@ -19,13 +19,14 @@ import dev.orgmfa.keycloak.it.support.TestRealm;
 /**
  * The admins' page in a real browser against a real Keycloak: who sees what, and a reset that the
  * API confirms. Members of "acme" (TOTP required, no grace): eve and ezra enrolled, olaf never
- * enrolled (overdue). "globex" requires nothing.
+ * enrolled (overdue). "globex" requires nothing; "initech" gives 14 days, so gus is in grace.
  */
 class AdminPageIT {
 
     private static TestRealm realm;
     private static AdminPageBrowser browser;
     private static String acmeId;
+    private static String globexId;
     private static String eveId;
     private static String ezraId;
 
@@ -34,11 +35,13 @@ class AdminPageIT {
         realm = TestRealm.create("admin-page");
         AdminPageClient.pointAtRealm(realm);
         acmeId = realm.createOrganization("acme", "Acme Corp", Map.of("mfa.totp.required", "true", "mfa.totp.grace-days", "0"));
-        String globexId = realm.createOrganization("globex", "Globex", Map.of("mfa.totp.required", "false"));
+        globexId = realm.createOrganization("globex", "Globex", Map.of("mfa.totp.required", "false"));
         eveId = AdminPageClient.enrolledMember(realm, "eve", acmeId);
         ezraId = AdminPageClient.enrolledMember(realm, "ezra", acmeId);
         realm.createMember("olaf", acmeId);
         realm.createMember("gina", globexId);
+        realm.createMember("gus", realm.createOrganization("initech", "Initech",
+                Map.of("mfa.totp.required", "true", "mfa.totp.grace-days", "14")));
         AdminPageClient.userWithRoles(realm, "page-admin", "realm-admin");
         // View-only: users, and organizations as the console's organization pages need them
         // (view-organizations from 26.7; before it, organization reads need manage-realm).
@@ -116,6 +119,88 @@ class AdminPageIT {
         }
         assertFalse(browser.has("org-mfa-organizations"));
         browser.screenshot("admin-page-not-allowed");
+    }
+
+    @Test
+    void thePolicyFormRefusesBadValuesAndSavesGoodOnes() {
+        browser.signIn("page-admin");
+        browser.organizationRow("globex").findElement(By.cssSelector(".org-mfa-edit-policy")).click();
+        browser.byId("org-mfa-policy-dialog");
+        browser.driver().findElement(By.cssSelector("label[for='org-mfa-policy-required'] .pf-v5-c-switch__toggle")).click();
+        assertTrue(browser.byId("org-mfa-policy-required").isSelected());
+        setField("org-mfa-policy-grace", "400");
+        setField("org-mfa-policy-support", "javascript:alert(1)");
+        browser.byId("org-mfa-policy-save").click();
+
+        assertEquals("true", browser.byId("org-mfa-policy-grace").getAttribute("aria-invalid"));
+        assertTrue(browser.byId("org-mfa-policy-grace-help").getText().contains("0 to 365"));
+        assertEquals("true", browser.byId("org-mfa-policy-support").getAttribute("aria-invalid"));
+        browser.screenshot("admin-page-policy");
+        assertFalse(policy(globexId).get("totpRequired").asBoolean(), "nothing saved while the form is wrong");
+
+        setField("org-mfa-policy-grace", "7");
+        browser.js("arguments[0].value = '2031-01-31'", browser.byId("org-mfa-policy-enroll-by"));
+        setField("org-mfa-policy-support", "mailto:help@globex.example");
+        browser.byId("org-mfa-policy-save").click();
+        browser.until(d -> browser.text().contains("Policy of Globex saved."), "the saved message");
+
+        var saved = policy(globexId);
+        assertTrue(saved.get("totpRequired").asBoolean(), saved.toString());
+        assertEquals(7, saved.get("gracePeriodDays").asInt(), saved.toString());
+        assertEquals("2031-01-31", saved.get("enrollBy").asText(), saved.toString());
+        assertEquals("mailto:help@globex.example", saved.get("supportContact").asText(), saved.toString());
+        assertEquals("enforce", saved.get("brokeredUsers").asText(), saved.toString());
+        var globex = browser.organizationRow("globex").getText();
+        assertTrue(globex.contains("Required") && globex.contains("2031-01-31"), globex);
+    }
+
+    @Test
+    void theMembersDownloadAsCsvWithTheAdminsToken() throws Exception {
+        java.nio.file.Path downloads = java.nio.file.Files.createTempDirectory("org-mfa-csv");
+        browser.driver().executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow",
+                "downloadPath", downloads.toString()));
+        browser.signIn("page-admin");
+        browser.openMembers("acme");
+        browser.byId("org-mfa-export-csv").click();
+        java.nio.file.Path csv = downloads.resolve("acme-members.csv");
+        browser.until(d -> java.nio.file.Files.exists(csv), "the downloaded file " + csv);
+        String text = java.nio.file.Files.readString(csv);
+        List<String> lines = text.lines().filter(l -> !l.isBlank()).toList();
+        assertEquals(4, lines.size(), "a header and three members: " + text);
+        for (String member : List.of("eve", "ezra", "olaf")) {
+            assertTrue(lines.stream().anyMatch(l -> l.contains(member + "@example.com")), member + " in " + text);
+        }
+    }
+
+    @Test
+    void theSelfCheckShowsWhatTheApiFinds() {
+        Answer api = AdminHttp.orgMfa(realm.name(), "GET", "diagnostics", AdminHttp.masterToken(), null, null);
+        assertEquals(200, api.status(), api.toString());
+        browser.signIn("page-admin");
+        browser.byId("org-mfa-tab-diagnostics").click();
+        browser.until(d -> !browser.all("#org-mfa-diagnostics .org-mfa-finding").isEmpty() || browser.has("org-mfa-diagnostics-none"),
+                "the findings");
+        var shown = browser.all("#org-mfa-diagnostics .org-mfa-finding");
+        assertEquals(api.json().size(), shown.size(), api.toString());
+        for (int i = 0; i < shown.size(); i++) {
+            var finding = api.json().get(i);
+            assertEquals(finding.get("id").asText(), shown.get(i).getAttribute("data-finding-id"));
+            assertTrue(shown.get(i).getText().contains(finding.get("message").asText()), shown.get(i).getText());
+        }
+        browser.screenshot("admin-page-diagnostics");
+    }
+
+    private static void setField(String id, String value) {
+        var input = browser.byId(id);
+        input.clear();
+        input.sendKeys(value);
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode policy(String organizationId) {
+        Answer answer = AdminHttp.orgMfa(realm.name(), "GET", "organizations/" + organizationId + "/policy",
+                AdminHttp.masterToken(), null, null);
+        assertEquals(200, answer.status(), answer.toString());
+        return answer.json();
     }
 
     @Test
