@@ -34,12 +34,24 @@ export class Api {
   }
 
   /** The same listing as CSV text, every page of it. */
-  async membersCsv(orgId, { states = [] } = {}) {
+  membersCsv(orgId, { states = [] } = {}) {
+    return this.#csv(`/organizations/${encodeURIComponent(orgId)}/members`, states);
+  }
+
+  /** Every user of the realm the admin may view, with their state: one page. */
+  users({ states = [], from = 0, max = 100 } = {}) {
+    return this.#json('GET', `/users?${listQuery(states, from, max)}`);
+  }
+
+  usersCsv({ states = [] } = {}) {
+    return this.#csv('/users', states);
+  }
+
+  async #csv(path, states) {
     let from = '0';
     let csv = '';
     while (from !== null) {
-      const answer = await this.#send('GET', `/organizations/${encodeURIComponent(orgId)}/members?${listQuery(states, from, 1000)}`,
-        undefined, 'text/csv');
+      const answer = await this.#send('GET', `${path}?${listQuery(states, from, 1000)}`, undefined, 'text/csv');
       const text = await answer.response.text();
       csv += csv === '' ? text : text.slice(text.indexOf('\n') + 1); // one header line only
       from = answer.nextFrom;

@@ -94,6 +94,7 @@ function tabs(current) {
   return el('div', { class: 'pf-v5-c-tabs org-mfa-gap-bottom' },
     el('ul', { class: 'pf-v5-c-tabs__list', role: 'tablist' },
       tab('organizations', t('tabOrganizations'), () => showOrganizations()),
+      tab('users', t('tabUsers'), () => showMembers(realmSource(), ['grace', 'overdue'])),
       tab('diagnostics', t('tabDiagnostics'), () => showDiagnostics())));
 }
 
@@ -136,7 +137,7 @@ function organizationRow(org) {
   const count = key => (typeof summary[key] === 'number' ? String(summary[key]) : t('none'));
   const actions = el('div', { class: 'org-mfa-actions' },
     button(t('showMembers'), { variant: 'secondary', className: 'org-mfa-show-members', label: `${t('showMembers')}: ${org.name}`,
-      onclick: () => showMembers(org) }),
+      onclick: () => showMembers(organizationSource(org)) }),
     may.editPolicy ? button(t('editPolicy'), { variant: 'link', className: 'org-mfa-edit-policy', label: `${t('editPolicy')}: ${org.name}`,
       onclick: () => editPolicy(org) }) : null);
   return row({ dataset: { orgId: org.id, alias: org.alias } }, [
@@ -155,7 +156,19 @@ function organizationRow(org) {
 
 // ---- members --------------------------------------------------------------------------------------
 
-async function showMembers(org, states = []) {
+/** The members of one organization, as a listing the members view can show. */
+function organizationSource(org) {
+  return { tab: 'organizations', title: t('membersOf', org.name), dataset: { orgId: org.id }, back: true, fileName: `${org.alias}-members`,
+    page: query => api.members(org.id, query), csv: query => api.membersCsv(org.id, query) };
+}
+
+/** Every user of the realm the admin may view (the realm-wide option, or many organizations). */
+function realmSource() {
+  return { tab: 'users', title: t('usersTitle'), dataset: {}, back: false, fileName: 'users',
+    page: query => api.users(query), csv: query => api.usersCsv(query) };
+}
+
+async function showMembers(source, states = []) {
   clearNotices();
   const selected = new Set();
   const members = new Map();
@@ -163,7 +176,7 @@ async function showMembers(org, states = []) {
   const tbody = el('tbody', { class: 'pf-v5-c-table__tbody' });
   const moreSlot = el('div', {});
   const resetSelected = button(t('resetSelected', 0), { variant: 'danger', id: 'org-mfa-reset-selected', disabled: true,
-    onclick: () => confirmReset([...selected].map(id => members.get(id)), () => showMembers(org, states)) });
+    onclick: () => confirmReset([...selected].map(id => members.get(id)), () => showMembers(source, states)) });
   const refreshSelection = () => {
     resetSelected.textContent = t('resetSelected', selected.size);
     resetSelected.disabled = selected.size === 0;
@@ -172,16 +185,16 @@ async function showMembers(org, states = []) {
   const filters = el('fieldset', { class: 'org-mfa-filters', id: 'org-mfa-filters' }, el('legend', { class: 'org-mfa-legend' }, t('filterLabel')),
     STATES.map(state => el('div', { class: 'pf-v5-c-check' },
       el('input', { class: 'pf-v5-c-check__input', type: 'checkbox', id: `org-mfa-filter-${state}`, checked: states.includes(state),
-        onchange: () => showMembers(org, STATES.filter(s => document.getElementById(`org-mfa-filter-${s}`).checked)) }),
+        onchange: () => showMembers(source, STATES.filter(s => document.getElementById(`org-mfa-filter-${s}`).checked)) }),
       el('label', { class: 'pf-v5-c-check__label', for: `org-mfa-filter-${state}` }, t(`state_${state}`)))));
 
   const loadPage = async () => {
-    const page = await api.members(org.id, { states, from: nextFrom, max: PAGE });
+    const page = await source.page({ states, from: nextFrom, max: PAGE });
     for (const member of page.body) {
       // Keep the page correct against a server without the state filter: filter here too.
       if (states.length > 0 && member.state && !states.includes(member.state)) continue;
       members.set(member.userId, member);
-      tbody.append(memberRow(member, selected, refreshSelection, () => showMembers(org, states)));
+      tbody.append(memberRow(member, selected, refreshSelection, () => showMembers(source, states)));
     }
     nextFrom = page.nextFrom;
     clear(moreSlot, nextFrom === null ? null : button(t('moreMembers'), { variant: 'link', id: 'org-mfa-more-members',
@@ -201,19 +214,19 @@ async function showMembers(org, states = []) {
     } }) : null;
   const headers = [may.reset ? selectAll : null, t('colUsername'), t('colEmail'), t('colState'), t('colDeadline'), t('colCodes'),
     may.reset ? t('colActions') : null].filter(h => h !== null);
-  const memberTable = el('table', { class: 'pf-v5-c-table pf-m-grid-lg', role: 'grid', id: 'org-mfa-members', 'aria-label': t('membersOf', org.name) },
+  const memberTable = el('table', { class: 'pf-v5-c-table pf-m-grid-lg', role: 'grid', id: 'org-mfa-members', 'aria-label': source.title },
     el('thead', { class: 'pf-v5-c-table__thead' }, el('tr', { class: 'pf-v5-c-table__tr' },
       headers.map(h => el('th', { class: 'pf-v5-c-table__th pf-m-wrap', scope: 'col' }, h)))), tbody);
 
   const toolbar = el('div', { class: 'org-mfa-toolbar' },
-    button(t('back'), { variant: 'link', id: 'org-mfa-back', onclick: () => showOrganizations() }),
+    source.back ? button(t('back'), { variant: 'link', id: 'org-mfa-back', onclick: () => showOrganizations() }) : null,
     filters,
     el('span', { class: 'org-mfa-spacer' }),
-    button(t('exportCsv'), { variant: 'secondary', id: 'org-mfa-export-csv', onclick: () => exportCsv(org, states) }),
+    button(t('exportCsv'), { variant: 'secondary', id: 'org-mfa-export-csv', onclick: () => exportCsv(source, states) }),
     may.reset ? resetSelected : null);
 
-  clear(content, tabs('organizations'),
-    el('h2', { class: 'pf-v5-c-title pf-m-xl', id: 'org-mfa-members-title', dataset: { orgId: org.id } }, t('membersOf', org.name)),
+  clear(content, tabs(source.tab),
+    el('h2', { class: 'pf-v5-c-title pf-m-xl', id: 'org-mfa-members-title', dataset: source.dataset }, source.title),
     toolbar, memberTable, moreSlot);
   try {
     await loadPage();
@@ -439,10 +452,10 @@ function showFieldError(form, id, message) {
 
 // ---- CSV ------------------------------------------------------------------------------------------
 
-async function exportCsv(org, states) {
+async function exportCsv(source, states) {
   try {
-    const csv = await api.membersCsv(org.id, { states });
-    const name = `${org.alias}-members${states.length ? '-' + states.join('-') : ''}.csv`;
+    const csv = await source.csv({ states });
+    const name = `${source.fileName}${states.length ? '-' + states.join('-') : ''}.csv`;
     const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
     const link = el('a', { href: url, download: name, hidden: true });
     document.body.append(link);

@@ -23,7 +23,9 @@ export const messages = {
 
   // Tabs
   tabOrganizations: 'Organizations',
+  tabUsers: 'All users',
   tabDiagnostics: 'Self-check',
+  usersTitle: 'All users of the realm',
 
   // Organizations
   organizations: 'Organizations',

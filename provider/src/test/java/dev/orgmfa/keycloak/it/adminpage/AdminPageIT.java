@@ -106,6 +106,16 @@ class AdminPageIT {
         assertFalse(browser.has("org-mfa-reset-selected"), "no batch reset");
         assertEquals(List.of(), browser.all("input.org-mfa-select"), "no selection boxes");
         assertEquals(1, AdminPageClient.totpDevices(realm, ezraId));
+
+        // Realm-wide: everyone who must still enroll, in grace or overdue, whatever their organization.
+        browser.byId("org-mfa-tab-users").click();
+        browser.until(d -> browser.has("org-mfa-members") && browser.byId("org-mfa-filter-grace").isSelected(), "the realm-wide list");
+        browser.awaitMembers();
+        List<String> pending = browser.shownMembers();
+        assertTrue(pending.contains("olaf") && pending.contains("gus"), pending.toString());
+        assertFalse(pending.contains("ezra") || pending.contains("gina") || pending.contains("page-viewer"), pending.toString());
+        assertEquals("grace", browser.memberRow("gus").getAttribute("data-state"));
+        assertEquals(List.of(), browser.all(".org-mfa-reset-one"), "no per-member reset");
     }
 
     @Test
