@@ -32,6 +32,13 @@ final class Access {
         }
     }
 
+    /** The realm's configuration (the self-check): {@code view-realm} or {@code manage-realm}. */
+    void requireViewRealm() {
+        if (!auth.realm().canViewRealm()) {
+            throw ApiException.forbidden();
+        }
+    }
+
     /** Sees every user of the realm (not only some, through fine-grained permissions). */
     boolean canViewAllUsers() {
         return auth.users().canView();

@@ -30,6 +30,18 @@ final class ApiResponses {
         return response.build();
     }
 
+    /** A page of a listing as CSV ({@link Csv}), with {@link #NEXT_FROM} as for JSON. */
+    static Response csvPage(Csv body, Integer nextFrom, String fileName) {
+        Response.ResponseBuilder response = Response.status(Response.Status.OK)
+                .type(Csv.MEDIA_TYPE + "; charset=utf-8").cacheControl(NO_CACHE).entity(body.toString())
+                .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
+                .header("X-Content-Type-Options", "nosniff");
+        if (nextFrom != null) {
+            response.header(NEXT_FROM, nextFrom);
+        }
+        return response.build();
+    }
+
     static Response noContent() {
         return Response.noContent().cacheControl(NO_CACHE).build();
     }

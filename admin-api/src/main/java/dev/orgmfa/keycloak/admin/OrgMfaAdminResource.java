@@ -27,6 +27,8 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 import dev.orgmfa.keycloak.admin.json.BatchResetJson;
+import dev.orgmfa.keycloak.admin.json.MemberJson;
+import dev.orgmfa.keycloak.admin.json.OrganizationJson;
 import dev.orgmfa.keycloak.enrollment.EnrollmentState;
 import dev.orgmfa.keycloak.policy.OrganizationPolicy;
 
@@ -136,7 +138,8 @@ public class OrgMfaAdminResource {
             QueryParams.Paging paging = query.paging();
             Boolean totpRequired = query.flag(TOTP_REQUIRED);
             if (visible.isNone()) {
-                return ApiResponses.page(List.of(), null);
+                return wantsCsv() ? ApiResponses.csvPage(CsvListings.organizations(List.of()), null, "organizations.csv")
+                        : ApiResponses.page(List.of(), null);
             }
             FilteredPager.Source<OrganizationModel> all =
                     (first, max) -> provider.getAllStream("", false, first, max).toList();
@@ -148,9 +151,13 @@ public class OrgMfaAdminResource {
             // Counts cover every member: shown only to callers who may view every user.
             OrganizationSummaries summaries = access.canViewAllUsers()
                     ? new OrganizationSummaries(session, new MemberStates(session, realm)) : null;
-            return ApiResponses.page(page.items().stream()
+            List<OrganizationJson> items = page.items().stream()
                     .map(org -> Representations.organization(org, summaries == null ? null : summaries.of(org)))
-                    .toList(), page.nextFrom());
+                    .toList();
+            if (wantsCsv()) {
+                return ApiResponses.csvPage(CsvListings.organizations(items), page.nextFrom(), "organizations.csv");
+            }
+            return ApiResponses.page(items, page.nextFrom());
         });
     }
 
@@ -222,7 +229,8 @@ public class OrgMfaAdminResource {
         Boolean enrolled = query.flag(ENROLLED);
         Set<EnrollmentState> states = query.states(STATE);
         if (visible.isNone()) {
-            return ApiResponses.page(List.of(), null);
+            return wantsCsv() ? ApiResponses.csvPage(CsvListings.members(List.of()), null, noun + ".csv")
+                    : ApiResponses.page(List.of(), null);
         }
         MemberStates memberStates = new MemberStates(session, realm);
         FilteredPager.Source<MemberStates.Row> rows = (first, max) -> memberStates.of(users.read(first, max));
@@ -236,7 +244,29 @@ public class OrgMfaAdminResource {
         }
         Visibility<MemberStates.Row> visibleRows = visible.map(MemberStates.Row::user);
         FilteredPager.Page<MemberStates.Row> page = FilteredPager.page(rows, visibleRows.and(filter), paging, noun);
-        return ApiResponses.page(page.items().stream().map(Representations::member).toList(), page.nextFrom());
+        List<MemberJson> items = page.items().stream().map(Representations::member).toList();
+        if (wantsCsv()) {
+            return ApiResponses.csvPage(CsvListings.members(items), page.nextFrom(), noun + ".csv");
+        }
+        return ApiResponses.page(items, page.nextFrom());
+    }
+
+    /** The caller asked for CSV: {@code text/csv} named in the Accept header (not through a wildcard). */
+    private boolean wantsCsv() {
+        List<String> accept = session.getContext().getRequestHeaders().getRequestHeader("Accept");
+        return accept != null && accept.stream().flatMap(value -> java.util.Arrays.stream(value.split(",")))
+                .map(type -> type.split(";")[0].trim().toLowerCase(java.util.Locale.ROOT))
+                .anyMatch(Csv.MEDIA_TYPE::equals);
+    }
+
+    /** {@code GET /diagnostics}: what keeps the policy from working as configured. Needs view-realm. */
+    @GET
+    @Path("diagnostics")
+    public Response getDiagnostics() {
+        return answer(() -> {
+            access.requireViewRealm();
+            return ApiResponses.ok(new Diagnostics(session, realm).run(lookups.organizations().orElse(null)));
+        });
     }
 
     private OrganizationProvider organizationProvider() {

@@ -12,6 +12,8 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.organization.OrganizationProvider;
 
+import dev.orgmfa.keycloak.policy.diagnostics.FirstUseLog;
+
 /** The one answer to "is TOTP required of this user, and by whom?" for every part of the extension. */
 public final class MfaPolicyResolver {
 
@@ -22,6 +24,7 @@ public final class MfaPolicyResolver {
     }
 
     public EffectivePolicy resolve(RealmModel realm, UserModel user) {
+        FirstUseLog.onUse(session, realm);
         OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
         // Disabled organizations still count: a switched-off customer is no reason to drop a second factor.
         if (organizations != null && realm.isOrganizationsEnabled()) {

@@ -1,0 +1,41 @@
+package dev.orgmfa.keycloak.policy.diagnostics;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jboss.logging.Logger;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+
+/**
+ * Logs the realm-level findings of the self-check as WARN lines, once per realm per node: the first
+ * time the policy is resolved for a user of the realm after the start (a sign-in through the step, a
+ * required action, an admin call). Organization values read by the fail-closed rule are logged when
+ * they are read ({@code PolicyWarnings}); the full list is {@code GET .../org-mfa/diagnostics}.
+ * Nothing is scanned at boot, so a server with many large realms starts as fast as before.
+ */
+public final class FirstUseLog {
+
+    private static final Logger LOG = Logger.getLogger(FirstUseLog.class);
+    private static final Set<String> CHECKED = ConcurrentHashMap.newKeySet();
+
+    private FirstUseLog() {
+    }
+
+    public static void onUse(KeycloakSession session, RealmModel realm) {
+        if (realm == null || !CHECKED.add(realm.getId())) {
+            return;
+        }
+        try {
+            for (Finding finding : RealmChecks.of(session, realm)) {
+                if (finding.severity() != Finding.Severity.INFO) {
+                    LOG.warnf("realm %s: self-check %s [%s]: %s Fix: %s", realm.getName(), finding.severity().value(),
+                            finding.id(), finding.message(), finding.fix());
+                }
+            }
+        } catch (RuntimeException e) {
+            // The self-check must never stand in the way of a sign-in.
+            LOG.debugf(e, "realm %s: self-check failed", realm.getName());
+        }
+    }
+}
