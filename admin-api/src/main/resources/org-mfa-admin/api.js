@@ -20,6 +20,11 @@ export class Api {
     return this.#json('GET', `/organizations?from=${from}&max=${max}`);
   }
 
+  /** Every organization with policy and summary, as CSV. */
+  organizationsCsv() {
+    return this.#csv('/organizations', []);
+  }
+
   policy(orgId) {
     return this.#json('GET', `/organizations/${encodeURIComponent(orgId)}/policy`);
   }

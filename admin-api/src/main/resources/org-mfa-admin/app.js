@@ -128,7 +128,10 @@ async function showOrganizations() {
         t('colSso'), t('colMembers'), t('colEnrolled'), t('colGraceCount'), t('colOverdue'), t('colActions')], tbody), more);
   };
   render(page.body, page.nextFrom);
-  clear(content, tabs('organizations'), listing);
+  const toolbar = el('div', { class: 'org-mfa-toolbar' }, el('span', { class: 'org-mfa-spacer' }),
+    button(t('exportCsv'), { variant: 'secondary', id: 'org-mfa-export-organizations-csv',
+      onclick: () => exportCsv({ fileName: 'organizations', csv: () => api.organizationsCsv() }, []) }));
+  clear(content, tabs('organizations'), toolbar, listing);
 }
 
 function organizationRow(org) {
