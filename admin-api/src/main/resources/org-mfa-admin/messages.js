@@ -19,7 +19,6 @@ export const messages = {
   badRequest: 'The server refused the request: {0}',
   serverError: 'The server could not answer (HTTP {0}). Try again later.',
   networkError: 'The server cannot be reached. Check the connection and try again.',
-  clientMissing: 'The sign-in client {0} is missing or not set up for this page: see docs/admin-page.md.',
 
   // Tabs
   tabOrganizations: 'Organizations',
