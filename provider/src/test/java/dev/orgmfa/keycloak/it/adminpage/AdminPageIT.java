@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -62,6 +63,7 @@ class AdminPageIT {
     }
 
     @Test
+    @Tag("smoke")
     void aRealmAdminFindsTheOverdueMembersAndResetsAMemberWhoLostTheirPhone() {
         browser.signIn("page-admin");
         var acme = browser.organizationRow("acme");
@@ -119,6 +121,7 @@ class AdminPageIT {
     }
 
     @Test
+    @Tag("smoke")
     void aUserWithoutAdminRightsIsToldSoAndSeesNoData() {
         browser.signIn("no-rights");
         assertTrue(browser.byId("org-mfa-not-allowed").isDisplayed());
