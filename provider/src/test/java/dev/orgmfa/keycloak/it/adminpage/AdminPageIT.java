@@ -107,6 +107,9 @@ class AdminPageIT {
         assertEquals(List.of(), browser.all(".org-mfa-reset-one"), "no per-member reset");
         assertFalse(browser.has("org-mfa-reset-selected"), "no batch reset");
         assertEquals(List.of(), browser.all("input.org-mfa-select"), "no selection boxes");
+        // Tokens live in the script's memory only: nothing JWT-like in web storage or cookies.
+        String stored = (String) browser.js("return JSON.stringify(localStorage) + JSON.stringify(sessionStorage) + document.cookie");
+        assertFalse(stored.contains("eyJ"), stored);
         assertEquals(1, AdminPageClient.totpDevices(realm, ezraId));
 
         // Realm-wide: everyone who must still enroll, in grace or overdue, whatever their organization.
@@ -132,6 +135,12 @@ class AdminPageIT {
         }
         assertFalse(browser.has("org-mfa-organizations"));
         browser.screenshot("admin-page-not-allowed");
+
+        // Sign out ends the Keycloak session too: the page comes back and asks for a sign-in again.
+        browser.byId("org-mfa-sign-out").click();
+        browser.byId("username");
+        assertTrue(browser.driver().getCurrentUrl().contains("/realms/" + realm.name() + "/protocol/openid-connect/auth"),
+                browser.driver().getCurrentUrl());
     }
 
     @Test
