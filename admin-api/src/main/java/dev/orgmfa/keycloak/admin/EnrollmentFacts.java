@@ -2,7 +2,6 @@ package dev.orgmfa.keycloak.admin;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -16,22 +15,18 @@ import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.OTPCredentialModel;
 import org.keycloak.organization.OrganizationProvider;
 
 import dev.orgmfa.keycloak.enrollment.GraceClock;
-import dev.orgmfa.keycloak.enrollment.TotpDevices;
 import dev.orgmfa.keycloak.policy.OrgMfaAttributes;
 import dev.orgmfa.keycloak.recovery.RecoveryCodeCredential;
-import dev.orgmfa.keycloak.recovery.RecoveryCodeStore;
 
 /**
  * What the policy needs to know about many users at once: devices, recovery codes, grace clock and
- * organizations. Users stored in Keycloak's database (local users, and federated users that are
- * imported) are read with a fixed number of queries per batch of ids, on Keycloak's own JPA entities;
- * users that live only in a user storage provider (no local row) are read one by one through
- * Keycloak's model, as the sign-in reads them.
+ * organizations, read with a fixed number of queries per batch of ids on Keycloak's own JPA entities
+ * (the rows the sign-in reads through Keycloak's model). For users stored in Keycloak's database:
+ * local users, and federated users that are imported.
  */
 final class EnrollmentFacts {
 
@@ -45,7 +40,7 @@ final class EnrollmentFacts {
             return devices > 0;
         }
 
-        /** As {@link RecoveryCodeStore#remaining}: none while the user has no device. */
+        /** As {@code RecoveryCodeStore.remaining}: none while the user has no device. */
         int recoveryCodesRemaining() {
             return enrolled() ? recoveryCodesStored : 0;
         }
@@ -58,25 +53,6 @@ final class EnrollmentFacts {
     EnrollmentFacts(KeycloakSession session, RealmModel realm) {
         this.session = session;
         this.realm = realm;
-    }
-
-    /** Facts by user id for these users. */
-    Map<String, Facts> of(Collection<UserModel> users) {
-        Map<String, UserModel> byId = new HashMap<>();
-        users.forEach(user -> byId.put(user.getId(), user));
-        Map<String, Facts> facts = new HashMap<>();
-        List<String> ids = new ArrayList<>(byId.keySet());
-        for (int i = 0; i < ids.size(); i += BATCH) {
-            List<String> batch = ids.subList(i, Math.min(ids.size(), i + BATCH));
-            Set<String> local = localUsers(batch);
-            facts.putAll(ofLocal(local));
-            for (String id : batch) {
-                if (!local.contains(id)) {
-                    facts.put(id, ofModel(byId.get(id)));
-                }
-            }
-        }
-        return facts;
     }
 
     /** Facts of users with a row in Keycloak's user table, by id; ids that have none are left out. */
@@ -142,14 +118,6 @@ final class EnrollmentFacts {
                     organizations.getOrDefault(id, List.of())));
         }
         return facts;
-    }
-
-    /** A user kept by a user storage provider only: read through Keycloak's model, as at sign-in. */
-    private Facts ofModel(UserModel user) {
-        List<OrganizationModel> organizations = organizationsOn()
-                ? session.getProvider(OrganizationProvider.class).getByMember(user).toList() : List.of();
-        return new Facts(TotpDevices.of(user).size(), RecoveryCodeStore.stored(user), GraceClock.startedAt(user),
-                organizations);
     }
 
     private boolean organizationsOn() {

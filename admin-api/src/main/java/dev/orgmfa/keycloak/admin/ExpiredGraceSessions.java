@@ -1,21 +1,15 @@
 package dev.orgmfa.keycloak.admin;
 
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
-import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.organization.OrganizationProvider;
 
-import dev.orgmfa.keycloak.enrollment.GraceClock;
+import dev.orgmfa.keycloak.enrollment.EnrollmentState;
 import dev.orgmfa.keycloak.enrollment.PasswordOnlySessions;
-import dev.orgmfa.keycloak.enrollment.TotpDevices;
-import dev.orgmfa.keycloak.policy.EffectivePolicy;
-import dev.orgmfa.keycloak.policy.MfaPolicyResolver;
 
 /**
  * After a policy change, ends the password-only sessions of the organization's members whose grace
@@ -36,28 +30,22 @@ final class ExpiredGraceSessions {
 
     /** Returns how many sessions ended. */
     int endFor(OrganizationProvider organizations, OrganizationModel organization) {
-        MfaPolicyResolver resolver = new MfaPolicyResolver(session);
-        Instant now = Instant.ofEpochMilli(Time.currentTimeMillis());
+        // The members' states are read in bulk per chunk, judged as the member listing judges them.
+        MemberStates states = new MemberStates(session, realm);
+        FilteredPager.Source<UserRows.Person> source = new UserRows(session, realm).members(organization.getId());
         int ended = 0;
         for (int first = 0; ; first += CHUNK) {
-            List<UserModel> members = organizations.getMembersStream(organization, Map.of(), false, first, CHUNK).toList();
-            for (UserModel member : members) {
-                if (!TotpDevices.isEnrolled(member) && graceOver(resolver.resolve(realm, member), member, now)) {
-                    ended += PasswordOnlySessions.end(session, realm, member, null);
+            List<UserRows.Person> members = source.read(first, CHUNK);
+            for (MemberStates.Row row : states.of(members)) {
+                UserModel user = row.standing().state() == EnrollmentState.OVERDUE
+                        ? session.users().getUserById(realm, row.user().id()) : null;
+                if (user != null) {
+                    ended += PasswordOnlySessions.end(session, realm, user, null);
                 }
             }
             if (members.size() < CHUNK) {
                 return ended;
             }
         }
-    }
-
-    /** A member whose clock has not started would start it at the next sign-in: over if the grace is 0 days. */
-    private static boolean graceOver(EffectivePolicy policy, UserModel member, Instant now) {
-        if (!policy.required()) {
-            return false;
-        }
-        Instant start = GraceClock.startedAt(member).map(s -> s.isAfter(now) ? Instant.EPOCH : s).orElse(now);
-        return policy.enrollBy(start).map(deadline -> !now.isBefore(deadline)).orElse(true);
     }
 }

@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
 
 import dev.orgmfa.keycloak.enrollment.EnrollmentState;
 import dev.orgmfa.keycloak.policy.MfaPolicyResolver;
@@ -24,7 +23,7 @@ import dev.orgmfa.keycloak.policy.RealmWideOption;
 final class MemberStates {
 
     /** A user with their facts and standing, as listings show them. */
-    record Row(UserModel user, EnrollmentFacts.Facts facts, EnrollmentState.Standing standing) {
+    record Row(UserRows.Person user, EnrollmentFacts.Facts facts, EnrollmentState.Standing standing) {
     }
 
     private final EnrollmentFacts facts;
@@ -37,12 +36,14 @@ final class MemberStates {
         this.now = Instant.ofEpochMilli(Time.currentTimeMillis());
     }
 
-    List<Row> of(List<UserModel> users) {
-        Map<String, EnrollmentFacts.Facts> byId = facts.of(users);
+    List<Row> of(List<UserRows.Person> users) {
+        Map<String, EnrollmentFacts.Facts> byId = facts.ofLocalIds(users.stream().map(UserRows.Person::id).toList());
         List<Row> rows = new ArrayList<>(users.size());
-        for (UserModel user : users) {
-            EnrollmentFacts.Facts userFacts = byId.get(user.getId());
-            rows.add(new Row(user, userFacts, standing(userFacts)));
+        for (UserRows.Person user : users) {
+            EnrollmentFacts.Facts userFacts = byId.get(user.id());
+            if (userFacts != null) {
+                rows.add(new Row(user, userFacts, standing(userFacts)));
+            }
         }
         return rows;
     }

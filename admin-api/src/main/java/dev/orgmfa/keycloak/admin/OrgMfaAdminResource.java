@@ -150,7 +150,7 @@ public class OrgMfaAdminResource {
                     FilteredPager.page(all, visible.and(filter), paging, "organizations");
             // Counts cover every member: shown only to callers who may view every user.
             OrganizationSummaries summaries = access.canViewAllUsers()
-                    ? new OrganizationSummaries(session, new MemberStates(session, realm)) : null;
+                    ? new OrganizationSummaries(session, new MemberStates(session, realm), new UserRows(session, realm)) : null;
             List<OrganizationJson> items = page.items().stream()
                     .map(org -> Representations.organization(org, summaries == null ? null : summaries.of(org)))
                     .toList();
@@ -198,9 +198,7 @@ public class OrgMfaAdminResource {
             OrganizationModel organization = organization(orgId);
             access.requireView(organization);
             Visibility<UserModel> visible = access.members();
-            OrganizationProvider provider = organizationProvider();
-            return userListing(visible, "members",
-                    (first, max) -> provider.getMembersStream(organization, Map.of(), false, first, max).toList());
+            return userListing(visible, "members", new UserRows(session, realm).members(organization.getId()));
         });
     }
 
@@ -213,8 +211,7 @@ public class OrgMfaAdminResource {
     public Response getUsers() {
         return answer(() -> {
             Visibility<UserModel> visible = access.members();
-            return userListing(visible, "users", (first, max) -> session.users()
-                    .searchForUserStream(realm, Map.of(UserModel.INCLUDE_SERVICE_ACCOUNT, "false"), first, max).toList());
+            return userListing(visible, "users", new UserRows(session, realm).realmUsers());
         });
     }
 
@@ -223,7 +220,7 @@ public class OrgMfaAdminResource {
      * the source is read in bulk ({@link MemberStates}), so filtering costs a few queries per chunk,
      * not one per user.
      */
-    private Response userListing(Visibility<UserModel> visible, String noun, FilteredPager.Source<UserModel> users) {
+    private Response userListing(Visibility<UserModel> visible, String noun, FilteredPager.Source<UserRows.Person> users) {
         QueryParams query = query();
         QueryParams.Paging paging = query.paging();
         Boolean enrolled = query.flag(ENROLLED);
@@ -242,7 +239,8 @@ public class OrgMfaAdminResource {
             Predicate<MemberStates.Row> byState = row -> states.contains(row.standing().state());
             filter = filter == null ? byState : filter.and(byState);
         }
-        Visibility<MemberStates.Row> visibleRows = visible.map(MemberStates.Row::user);
+        // Only a per-user permission check (fine-grained permissions) needs the user's full model.
+        Visibility<MemberStates.Row> visibleRows = visible.map(row -> session.users().getUserById(realm, row.user().id()));
         FilteredPager.Page<MemberStates.Row> page = FilteredPager.page(rows, visibleRows.and(filter), paging, noun);
         List<MemberJson> items = page.items().stream().map(Representations::member).toList();
         if (wantsCsv()) {

@@ -22,20 +22,20 @@ final class OrganizationSummaries {
 
     private final KeycloakSession session;
     private final MemberStates states;
+    private final UserRows rows;
 
-    OrganizationSummaries(KeycloakSession session, MemberStates states) {
+    OrganizationSummaries(KeycloakSession session, MemberStates states, UserRows rows) {
         this.session = session;
         this.states = states;
+        this.rows = rows;
     }
 
     SummaryJson of(OrganizationModel organization) {
         EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
-        List<String> groupIds = em.createQuery("select o.groupId from OrganizationEntity o where o.id = :id", String.class)
-                .setParameter("id", organization.getId()).getResultList();
-        if (groupIds.isEmpty()) {
+        String groupId = rows.groupOf(organization.getId()).orElse(null);
+        if (groupId == null) {
             return new SummaryJson(0, 0, 0, 0);
         }
-        String groupId = groupIds.get(0);
         long members = em.createQuery("select count(m) from UserGroupMembershipEntity m where m.groupId = :group", Long.class)
                 .setParameter("group", groupId).getSingleResult();
         long enrolled = em.createQuery("select count(m) from UserGroupMembershipEntity m where m.groupId = :group"

@@ -51,9 +51,9 @@ final class Representations {
     }
 
     static MemberJson member(MemberStates.Row row) {
-        UserModel user = row.user();
+        UserRows.Person user = row.user();
         Instant enrollBy = row.standing().enrollBy();
-        return new MemberJson(user.getId(), user.getUsername(), user.getEmail(), row.facts().enrolled(),
+        return new MemberJson(user.id(), user.username(), user.email(), row.facts().enrolled(),
                 row.standing().state().value(), enrollBy == null ? null : enrollBy.toEpochMilli(),
                 row.facts().devices(), row.facts().recoveryCodesRemaining());
     }

@@ -38,7 +38,10 @@ public final class RealmChecks {
             for (AuthenticationExecutionModel execution : SignInFlows.reachable(realm, flow.getKey())) {
                 if (RealmWideOption.AUTHENTICATOR_ID.equals(execution.getAuthenticator())) {
                     stepBound = true;
-                } else if (isStockOtp(session, execution.getAuthenticator())) {
+                }
+            }
+            for (AuthenticationExecutionModel execution : SignInFlows.unconditional(realm, flow.getKey())) {
+                if (isStockOtp(session, execution.getAuthenticator())) {
                     stockOtp.add(flow.getValue());
                 }
             }
@@ -54,7 +57,7 @@ public final class RealmChecks {
             findings.add(new Finding("stock-otp-step-reachable", Severity.WARNING,
                     "A stock OTP step is enabled in " + String.join(", ", stockOtp.stream().distinct().toList())
                             + ": users it asks to set up TOTP enroll without recovery codes.",
-                    "Disable the stock OTP form / conditional OTP in those flows; org-mfa-totp asks for the code.", null));
+                    "Disable the stock OTP form in those flows (or put it in a conditional sub-flow); org-mfa-totp asks for the code.", null));
         }
         action(realm, SETUP_ACTION).ifPresentOrElse(a -> { }, () -> findings.add(new Finding("setup-action-unavailable",
                 Severity.ERROR, "The required action org-mfa-totp-setup is not registered or disabled: members who must"

@@ -61,11 +61,22 @@ final class SignInFlows {
     /** The enabled (not DISABLED) executions reachable from this flow, sub-flows included. */
     static List<AuthenticationExecutionModel> reachable(RealmModel realm, String flowId) {
         List<AuthenticationExecutionModel> found = new ArrayList<>();
-        walk(realm, flowId, found, new HashSet<>());
+        walk(realm, flowId, found, new HashSet<>(), true);
         return found;
     }
 
-    private static void walk(RealmModel realm, String flowId, List<AuthenticationExecutionModel> found, Set<String> seen) {
+    /**
+     * As {@link #reachable}, without what lies in CONDITIONAL sub-flows: those run only when their
+     * conditions hold (Keycloak's stock "Conditional OTP" asks only users who already have OTP).
+     */
+    static List<AuthenticationExecutionModel> unconditional(RealmModel realm, String flowId) {
+        List<AuthenticationExecutionModel> found = new ArrayList<>();
+        walk(realm, flowId, found, new HashSet<>(), false);
+        return found;
+    }
+
+    private static void walk(RealmModel realm, String flowId, List<AuthenticationExecutionModel> found, Set<String> seen,
+                             boolean intoConditional) {
         if (flowId == null || !seen.add(flowId)) {
             return;
         }
@@ -73,7 +84,9 @@ final class SignInFlows {
                 .filter(e -> e.getRequirement() != AuthenticationExecutionModel.Requirement.DISABLED)
                 .forEach(e -> {
                     if (e.isAuthenticatorFlow()) {
-                        walk(realm, e.getFlowId(), found, seen);
+                        if (intoConditional || e.getRequirement() != AuthenticationExecutionModel.Requirement.CONDITIONAL) {
+                            walk(realm, e.getFlowId(), found, seen, intoConditional);
+                        }
                     } else {
                         found.add(e);
                     }

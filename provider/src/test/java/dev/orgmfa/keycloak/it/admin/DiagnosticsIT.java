@@ -81,17 +81,37 @@ class DiagnosticsIT {
     }
 
     @Test
-    void stepNotBoundAndStockOtpReachable() {
+    void stepNotBound() {
         updateRealm(r -> r.setBrowserFlow("browser"));
         try {
             JsonNode unbound = finding("step-not-bound");
             assertEquals("error", unbound.get("severity").asText());
-            assertTrue(ids(findings()).contains("stock-otp-step-reachable"), "stock browser flow has the conditional OTP form");
+            assertFalse(ids(findings()).contains("stock-otp-step-reachable"),
+                    "the stock browser flow's OTP form sits in a conditional sub-flow: it enrolls nobody");
         } finally {
             updateRealm(r -> r.setBrowserFlow("org-mfa browser"));
         }
         assertFalse(ids(findings()).contains("step-not-bound"));
-        assertFalse(ids(findings()).contains("stock-otp-step-reachable"));
+    }
+
+    @Test
+    void stockOtpFormReachable() {
+        try (TestRealm other = TestRealm.create("diag-otp")) {
+            AdminApi otherApi = new AdminApi(other.name());
+            var flows = other.admin().flows();
+            flows.addExecution("org-mfa browser forms", Map.of("provider", "auth-otp-form"));
+            var execution = flows.getExecutions("org-mfa browser forms").stream()
+                    .filter(e -> "auth-otp-form".equals(e.getProviderId())).findFirst().orElseThrow();
+            execution.setRequirement("REQUIRED");
+            flows.updateExecutions("org-mfa browser forms", execution);
+            JsonNode found = otherApi.get(AdminApi.masterToken(), "diagnostics").json();
+            assertTrue(ids(found).contains("stock-otp-step-reachable"), found.toString());
+
+            execution.setRequirement("DISABLED");
+            flows.updateExecutions("org-mfa browser forms", execution);
+            JsonNode fixed = otherApi.get(AdminApi.masterToken(), "diagnostics").json();
+            assertFalse(ids(fixed).contains("stock-otp-step-reachable"), "DISABLED executions do not count: " + fixed);
+        }
     }
 
     @Test
@@ -157,8 +177,11 @@ class DiagnosticsIT {
         assertEquals(1, forOrg.stream().filter(f -> f.get("id").asText().equals("exempt-without-identity-provider")).count());
         assertTrue(forOrg.stream().anyMatch(f -> f.get("message").asText().contains("mfa.totp.enroll-by")), forOrg.toString());
 
-        realm.setOrganizationAttributes(org, Map.of("mfa.totp.required", "true", "mfa.totp.grace-days", "10",
-                "mfa.totp.enroll-by", "2027-02-28", "mfa.totp.brokered-users", "enforce"));
+        var resource = realm.admin().organizations().get(org);
+        var representation = resource.toRepresentation();
+        representation.setAttributes(Map.of("mfa.totp.required", List.of("true"), "mfa.totp.grace-days", List.of("10"),
+                "mfa.totp.enroll-by", List.of("2027-02-28"), "mfa.totp.brokered-users", List.of("enforce")));
+        resource.update(representation).close();
         findings().forEach(f -> assertFalse(org.equals(f.get("organizationId").asText(null)), f.toString()));
     }
 
