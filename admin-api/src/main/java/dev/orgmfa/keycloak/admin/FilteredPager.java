@@ -16,8 +16,8 @@ final class FilteredPager {
 
     static final int DEFAULT_CHUNK = 200;
     /**
-     * Entries one filtered request examines at most. Examining a member costs a user and a credential
-     * look-up, the work of one entry of a plain page, so no request does more than the largest page (1000).
+     * Entries one filtered request examines at most: no request does more than the largest page (1000).
+     * Member facts are read in bulk per chunk ({@code MemberStates}), so examining costs about what reading does.
      */
     static final int MAX_EXAMINED = 1000;
 

@@ -41,7 +41,8 @@ public final class RealmChecks {
                 }
             }
             for (AuthenticationExecutionModel execution : SignInFlows.unconditional(realm, flow.getKey())) {
-                if (isStockOtp(session, execution.getAuthenticator())) {
+                if (!RealmWideOption.AUTHENTICATOR_ID.equals(execution.getAuthenticator())
+                        && isStockOtp(session, execution.getAuthenticator())) {
                     stockOtp.add(flow.getValue());
                 }
             }
