@@ -54,6 +54,7 @@ Keycloak $version with keycloak-org-mfa is running.
   Admin console     $base/admin/master/console/#/org-mfa-demo     admin / $KC_BOOTSTRAP_ADMIN_PASSWORD
   Account console   $base/realms/org-mfa-demo/account            (signs in through the org-mfa browser flow)
   Admin REST API    $base/admin/realms/org-mfa-demo/org-mfa/...
+  Admins' page      $base/realms/org-mfa-demo/org-mfa-admin/      realm-admin / demo (docs/admin-page.md)
 
   Demo users of realm org-mfa-demo (password: demo)
     alice, adam     members of Acme Corp (mfa.totp.required=true): set up TOTP at first sign-in
