@@ -39,6 +39,11 @@ final class AdminRest {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    Answer putJson(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     /** {@code count} GETs of one path, each required to answer 200; their latencies. */
     Latencies time(String path, int count) {
         Latencies latencies = new Latencies();

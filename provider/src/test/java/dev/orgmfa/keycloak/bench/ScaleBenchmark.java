@@ -104,12 +104,13 @@ class ScaleBenchmark {
         report.line("| --- | --- | --- |");
         String members = "/organizations/" + big + "/members";
         for (String query : List.of("?first=0&max=100", "?first=" + (MEMBERS - 100) + "&max=100", "?max=100&enrolled=true",
-                "?max=100&enrolled=false", "?max=100&state=enrolled", "?max=100&state=grace,overdue",
-                "?max=100&state=not-required")) {
+                "?max=100&enrolled=false", "?max=100&from=0&state=enrolled", "?max=100&state=grace,overdue",
+                "?max=100&from=0&state=not-required")) {
             timed(report, api, "GET " + members.replace(big, "{big}") + query, members + query);
         }
         timed(report, api, "GET /organizations?first=0&max=1 (the big one, with its summary)", "/organizations?first=0&max=1");
         timed(report, api, "GET /organizations?first=0&max=100 (100 summaries)", "/organizations?first=0&max=100");
+        timed(report, api, "GET /users?max=100&from=0&state=enrolled (realm-wide)", "/users?max=100&from=0&state=enrolled");
 
         List<String> enrolledIds = enrolledUserIds();
         String body = enrolledIds.stream().map(id -> "\"" + id + "\"").collect(Collectors.joining(",", "{\"userIds\":[", "]}"));
@@ -120,8 +121,15 @@ class ScaleBenchmark {
         }
         report.line("| POST /users/factors/reset with " + enrolledIds.size() + " users (once) | "
                 + ms(reset.nanos() / 1e6) + " | |");
-        timed(report, api, "GET " + members.replace(big, "{big}") + "?max=100&state=enrolled (after the reset: none left)",
-                members + "?max=100&state=enrolled");
+        timed(report, api, "GET " + members.replace(big, "{big}") + "?max=100&from=0&state=enrolled (after the reset: none"
+                + " left, 1,000 examined)", members + "?max=100&from=0&state=enrolled");
+        AdminRest.Answer policy = api.putJson("/organizations/" + big + "/policy",
+                "{\"totpRequired\":true,\"gracePeriodDays\":0,\"brokeredUsers\":\"enforce\"}");
+        if (policy.status() != 204) {
+            throw new IllegalStateException("policy PUT: HTTP " + policy.status() + " " + policy.body());
+        }
+        report.line("| PUT /organizations/{big}/policy ending everyone's grace (once; scans the " + MEMBERS + " members) | "
+                + ms(policy.nanos() / 1e6) + " | |");
         report.write();
     }
 
