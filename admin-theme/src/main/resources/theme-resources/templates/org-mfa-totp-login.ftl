@@ -27,7 +27,7 @@
                 <#list otpDevices as id, label>
                     <div class="org-mfa-device">
                         <input type="radio" id="org-mfa-device-${id?index}" name="selectedCredentialId" value="${id}"<#if id == selectedCredentialId> checked</#if>/>
-                        <label for="org-mfa-device-${id?index}"><#if label?has_content>${label}<#else>${msg("orgMfa.login.unnamedDevice", id?index + 1)}</#if></label>
+                        <label for="org-mfa-device-${id?index}"><#if label?has_content>${label}<#else>${msg("orgMfa.login.unnamedDevice", (id?index + 1)?c)}</#if></label>
                     </div>
                 </#list>
             </fieldset>

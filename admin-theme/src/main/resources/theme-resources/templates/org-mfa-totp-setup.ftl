@@ -61,9 +61,21 @@
             <form id="org-mfa-setup-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post" novalidate>
                 <@ui.textField name="totp" label=msg("orgMfa.setup.code") errorId="input-error-otp-code"
                     showRequired=true autocomplete="one-time-code" inputmode="numeric" pattern="[0-9]*"/>
-                <@ui.textField name="userLabel" label=msg("orgMfa.setup.deviceName") errorId="input-error-otp-label"
-                    showRequired=orgMfaLabelRequired maxlength=255
-                    help=msg("orgMfa.setup.deviceNameHelp") helpId="org-mfa-label-help"/>
+                <@ui.textField name="userLabel" label=msg("orgMfa.setup.deviceNameOptional") errorId="input-error-otp-label"
+                    maxlength=255 help=msg("orgMfa.setup.deviceNameHelp", orgMfaDefaultLabel) helpId="org-mfa-label-help"/>
+                <#if orgMfaLostDevices??>
+                    <#-- Replacing a lost device (after a recovery-code sign-in): the ticked ones go once this one is verified. -->
+                    <fieldset id="org-mfa-lost-devices" class="${properties.kcFormGroupClass!} org-mfa-devices" aria-describedby="org-mfa-lost-devices-help">
+                        <legend class="${properties.kcLabelClass!}"><span class="${properties.kcFormLabelTextClass!}">${msg("orgMfa.setup.lostDevices")}</span></legend>
+                        <p id="org-mfa-lost-devices-help" class="org-mfa-help">${msg("orgMfa.setup.lostDevicesHelp")}</p>
+                        <#list orgMfaLostDevices as id, label>
+                            <div class="org-mfa-device">
+                                <input type="checkbox" id="org-mfa-lost-device-${id?index}" name="lostDevice" value="${id}"<#if orgMfaLostChosen?seq_contains(id)> checked</#if>/>
+                                <label for="org-mfa-lost-device-${id?index}"><#if label?has_content>${label}<#else>${msg("orgMfa.login.unnamedDevice", (id?index + 1)?c)}</#if></label>
+                            </div>
+                        </#list>
+                    </fieldset>
+                </#if>
                 <@ui.actions>
                     <@ui.primaryButton id="org-mfa-setup-submit" label=msg("orgMfa.setup.submit")/>
                     <#if isAppInitiatedAction??>

@@ -57,13 +57,16 @@
 </#macro>
 
 <#-- A checkbox with its label beside it; the error of the field (if any) below. -->
-<#macro checkbox name label errorId="" required=false>
+<#macro checkbox name label errorId="" required=false id="" value="on" checked=false help="" helpId="">
     <#local error = messagesPerField.existsError(name)>
+    <#local inputId = id?has_content?then(id, name)>
+    <#local describedBy = [] + helpId?has_content?then([helpId], []) + error?then([errorId], [])>
     <div class="${properties.kcFormGroupClass!} org-mfa-field">
         <div class="${properties.kcCheckboxClass!(properties.kcCheckClass!"")} org-mfa-check">
-            <input type="checkbox" id="${name}" name="${name}" value="on" class="${properties.kcCheckboxInputClass!(properties.kcCheckInputClass!"")}"<#if required> required</#if>
-                   <#if error>aria-describedby="${errorId}"</#if> aria-invalid="${error?c}"/>
-            <label for="${name}" class="${properties.kcCheckboxLabelClass!(properties.kcCheckLabelClass!"")}">${label}</label>
+            <input type="checkbox" id="${inputId}" name="${name}" value="${value}" class="${properties.kcCheckboxInputClass!(properties.kcCheckInputClass!"")}"<#if required> required aria-required="true"</#if><#if checked> checked</#if>
+                   <#if describedBy?has_content>aria-describedby="${describedBy?join(" ")}"</#if> aria-invalid="${error?c}"/>
+            <label for="${inputId}" class="${properties.kcCheckboxLabelClass!(properties.kcCheckLabelClass!"")}">${label}</label>
+            <#if help?has_content><p id="${helpId}" class="org-mfa-help org-mfa-check-help">${help}</p></#if>
         </div>
         <#if error>
             <div class="${properties.kcFormHelperTextClass!}" aria-live="polite">

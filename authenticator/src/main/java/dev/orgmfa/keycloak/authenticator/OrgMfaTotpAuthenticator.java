@@ -164,6 +164,7 @@ public class OrgMfaTotpAuthenticator implements Authenticator {
                 .detail(DETAIL_RECOVERY_CODE_USED, "true").success();
         // Using a code regenerates the set: the user acknowledges the new codes before the session exists.
         context.getAuthenticationSession().addRequiredAction(RECOVERY_CODES_ACTION);
+        DeviceReplacement.recordRecoverySignIn(context.getAuthenticationSession());
         SecondFactorProof.record(context.getAuthenticationSession(), SecondFactorProof.RECOVERY_CODE);
         context.success(RecoveryCodeCredential.TYPE);
     }

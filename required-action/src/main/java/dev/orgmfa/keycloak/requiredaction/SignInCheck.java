@@ -16,6 +16,7 @@ import org.keycloak.models.credential.OTPCredentialModel;
 import org.keycloak.services.managers.BruteForceProtector;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
+import dev.orgmfa.keycloak.authenticator.DeviceReplacement;
 import dev.orgmfa.keycloak.authenticator.OrgMfaTotpAuthenticatorFactory;
 import dev.orgmfa.keycloak.authenticator.SecondFactorCodes;
 import dev.orgmfa.keycloak.authenticator.SecondFactorForms;
@@ -84,6 +85,7 @@ final class SignInCheck {
                     .detail(Details.CREDENTIAL_TYPE, RecoveryCodeCredential.TYPE)
                     .detail(DETAIL_RECOVERY_CODE_USED, "true").success();
             authSession.addRequiredAction(RECOVERY_CODES_ACTION);
+            DeviceReplacement.recordRecoverySignIn(authSession);
         } else if (form.containsKey(FIELD_REGENERATE_RECOVERY_CODES)) {
             authSession.addRequiredAction(RECOVERY_CODES_ACTION);
         }
