@@ -60,7 +60,7 @@
             <p>${msg("orgMfa.setup.step3", orgMfaPolicy.digits)}</p>
             <form id="org-mfa-setup-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post" novalidate>
                 <@ui.textField name="totp" label=msg("orgMfa.setup.code") errorId="input-error-otp-code"
-                    showRequired=true autocomplete="one-time-code" inputmode="numeric" pattern="[0-9]*"/>
+                    required=true autocomplete="one-time-code" inputmode="numeric"/>
                 <@ui.textField name="userLabel" label=msg("orgMfa.setup.deviceNameOptional") errorId="input-error-otp-label"
                     maxlength=255 help=msg("orgMfa.setup.deviceNameHelp", orgMfaDefaultLabel) helpId="org-mfa-label-help"/>
                 <#if orgMfaLostDevices??>

@@ -9,6 +9,10 @@ public final class OrgMfaAttributes {
     public static final String GRACE_DAYS = "mfa.totp.grace-days";
     /** Organization attribute: {@code enforce} or {@code exempt} for members signing in through an identity provider. */
     public static final String BROKERED_USERS = "mfa.totp.brokered-users";
+    /** Organization attribute: ISO date (UTC) before which nobody in the organization is forced to enroll. */
+    public static final String ENROLL_BY = "mfa.totp.enroll-by";
+    /** Organization attribute: how members who lost every factor reach their admins (shown on sign-in screens). */
+    public static final String SUPPORT_CONTACT = "mfa.support-contact";
 
     /**
      * User attribute of version 1 (epoch millis of the grace period's start). Now only read once and

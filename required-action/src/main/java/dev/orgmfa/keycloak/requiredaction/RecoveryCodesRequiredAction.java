@@ -17,6 +17,7 @@ import org.keycloak.models.utils.FormMessage;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 import dev.orgmfa.keycloak.authenticator.DeviceReplacement;
+import dev.orgmfa.keycloak.authenticator.RequiringOrganizations;
 import dev.orgmfa.keycloak.enrollment.SecondFactorProof;
 import dev.orgmfa.keycloak.enrollment.SetupAction;
 import dev.orgmfa.keycloak.enrollment.TotpDevices;
@@ -146,6 +147,12 @@ public class RecoveryCodesRequiredAction implements RequiredActionProvider {
                         ? context.getRealm().getName() : context.getRealm().getDisplayName())
                 .setAttribute("orgMfaAccount", context.getUser().getUsername())
                 .setAttribute("orgMfaRecoverySignIn", DeviceReplacement.offered(context.getAuthenticationSession()));
+        if (SecondFactorProof.ENROLLMENT.equals(context.getAuthenticationSession().getUserSessionNotes().get(SecondFactorProof.NOTE))) {
+            // Just enrolled: say that two-factor sign-in is on, and which organizations ask for it.
+            form.setAttribute("orgMfaJustEnrolled", true)
+                    .setAttribute("orgMfaRequiredBy", String.join(", ",
+                            RequiringOrganizations.names(context.getSession(), context.getRealm(), context.getUser())));
+        }
         if (error != null) {
             form.addError(new FormMessage(FIELD_ACKNOWLEDGED, error));
         }

@@ -41,7 +41,7 @@ class LoginStepIT {
 
 
     @Test
-    void repeatedWrongCodesLockTheUserAndEvenTheRightCodeFailsGenerically() {
+    void repeatedWrongCodesLockTheUserAndEvenTheRightCodeGetsTheLockoutMessage() {
         String userId = realm.createMember("locked", requiredOrg);
         MfaFlows.Enrolled enrolled = MfaFlows.enrollAtSignIn(realm.browser(), "locked");
         String right = enrolled.totp().shifted(1);
@@ -58,8 +58,9 @@ class LoginStepIT {
 
         Page withRightCode = browser.submit(page, "org-mfa-totp-form", Map.of("otp", right));
         assertFalse(withRightCode.isSignedIn(), "locked users cannot sign in even with the right code");
-        assertTrue(withRightCode.errors().contains("Sign-in failed. Check the code and try again."), withRightCode.errors());
-        assertFalse(withRightCode.text().toLowerCase().contains("disabled"), "the lock is not revealed");
+        // The user learns why even the right code fails, and how long to wait (60 s: the realm's wait increment).
+        assertTrue(withRightCode.errors().contains("Too many failed attempts. Try again in one minute."), withRightCode.errors());
+        assertFalse(withRightCode.errors().contains("Check the code"), "not the wrong-code text: " + withRightCode.errors());
 
         realm.admin().attackDetection().clearBruteForceForUser(userId);
         assertTrue(MfaFlows.signInWithCode(realm.browser(), "locked", right).isSignedIn(), "unlocked by the admin");

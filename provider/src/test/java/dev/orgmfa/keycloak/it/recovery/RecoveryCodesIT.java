@@ -270,6 +270,7 @@ class RecoveryCodesIT {
         Page locked = browser.submit(form, "org-mfa-recovery-code-form", Map.of("recoveryCode", codes.get(0)));
         assertRefused(locked, "a valid code while locked");
         assertFalse(locked.text().toLowerCase().contains("disabled"), "the lock is not revealed");
+        assertTrue(locked.errors().contains("Too many failed attempts. Try again in"), "the lockout has its own message: " + locked.errors());
         assertEquals(10, codeRows(userId).size(), "and is not consumed");
         assertTrue(events(realm, userId, "LOGIN_ERROR").stream()
                 .anyMatch(e -> "user_temporarily_disabled".equals(e.getError())), "the attempt while locked is recorded");

@@ -101,7 +101,7 @@ class EnrollmentScreensIT {
         assertEquals("one-time-code", code.getAttribute("autocomplete"));
         assertEquals("One-time code", browser.labelOf("totp"));
         assertEquals("userLabel", browser.byId("userLabel").getAttribute("name"));
-        assertEquals("Device name", browser.labelOf("userLabel"));
+        assertEquals("Device name (optional)", browser.labelOf("userLabel"));
         assertTrue(browser.byId("org-mfa-setup-form").findElements(By.id("totp")).size() == 1, "the code is in org-mfa-setup-form");
 
         browser.assertLabelled();
@@ -213,7 +213,7 @@ class EnrollmentScreensIT {
                     texts("#org-mfa-setup-steps > li > h2"));
             assertEquals("Sie können den Code nicht scannen?", browser.byId("org-mfa-manual-toggle").getText());
             assertEquals("Einmalcode", browser.labelOf("totp"));
-            assertEquals("Gerätename", browser.labelOf("userLabel"));
+            assertEquals("Gerätename (optional)", browser.labelOf("userLabel"));
             assertEquals("Prüfen und weiter", browser.byId("org-mfa-setup-submit").getText());
             browser.assertFitsWidth();
             browser.assertLabelled();
