@@ -21,15 +21,16 @@ import org.keycloak.models.OTPPolicy;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.OTPCredentialModel;
-import org.keycloak.models.utils.Base32;
 import org.keycloak.models.utils.CredentialValidation;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.models.utils.HmacOTP;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import org.keycloak.utils.CredentialHelper;
+import org.keycloak.utils.TotpUtils;
 
 import dev.orgmfa.keycloak.authenticator.DeviceLabels;
 import dev.orgmfa.keycloak.authenticator.DeviceReplacement;
+import dev.orgmfa.keycloak.authenticator.SecondFactorCodes;
 import dev.orgmfa.keycloak.enrollment.PasswordOnlySessions;
 import dev.orgmfa.keycloak.enrollment.SecondFactorProof;
 import dev.orgmfa.keycloak.enrollment.TotpDevices;
@@ -94,7 +95,8 @@ public class TotpSetupRequiredAction implements RequiredActionProvider {
         RealmModel realm = context.getRealm();
         UserModel user = context.getUser();
         String secret = context.getAuthenticationSession().getAuthNote(SECRET_NOTE);
-        String code = trimmed(form.getFirst(FIELD_CODE));
+        // "123 456" and "123-456" as people type or paste them.
+        String code = SecondFactorCodes.digitsOnly(form.getFirst(FIELD_CODE));
         String label = trimmed(form.getFirst(FIELD_LABEL));
         context.getEvent().event(EventType.UPDATE_CREDENTIAL).detail(Details.CREDENTIAL_TYPE, OTPCredentialModel.TYPE);
 
@@ -190,8 +192,10 @@ public class TotpSetupRequiredAction implements RequiredActionProvider {
         List<String> apps = context.getSession().getAllProviders(OTPApplicationProvider.class).stream()
                 .filter(app -> app.supports(policy)).map(OTPApplicationProvider::getName).sorted().toList();
         var form = context.form()
-                .setAttribute("orgMfaQrCode", QrCodeImage.dataUri(policy.getKeyURI(realm, context.getUser(), secret)))
-                .setAttribute("orgMfaSecret", grouped(Base32.encode(secret.getBytes())))
+                // Keycloak's own QR code, grouped key and key URI (the same TotpUtils the stock CONFIGURE_TOTP uses).
+                .setAttribute("orgMfaQrCode", "data:image/png;base64," + TotpUtils.qrCode(secret, realm, context.getUser()))
+                .setAttribute("orgMfaSecret", TotpUtils.encode(secret))
+                .setAttribute("orgMfaKeyUri", policy.getKeyURI(realm, context.getUser(), secret))
                 .setAttribute("orgMfaIssuer", issuer)
                 .setAttribute("orgMfaAccount", context.getUser().getUsername())
                 .setAttribute("orgMfaPolicy", policy)
@@ -209,11 +213,6 @@ public class TotpSetupRequiredAction implements RequiredActionProvider {
             form.addError(new FormMessage(errorField, errorMessage));
         }
         return form.createForm(TEMPLATE);
-    }
-
-    /** The base32 key in groups of four, as authenticator apps show it. */
-    private static String grouped(String base32) {
-        return base32.replaceAll("(.{4})(?=.)", "$1 ");
     }
 
     private static String trimmed(String value) {

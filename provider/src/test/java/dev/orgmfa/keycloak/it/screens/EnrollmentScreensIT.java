@@ -145,7 +145,8 @@ class EnrollmentScreensIT {
         browser.assertContrast();
         browser.assertFitsWidth();
         ScreenBrowser.assertInOrder(browser.tabOrder(8), "#login-select-toggle", "#org-mfa-copy", "#org-mfa-download", "#org-mfa-print",
-                "#acknowledged", "#org-mfa-recovery-codes-submit");
+                "#acknowledged");
+        assertFalse(browser.byId("org-mfa-recovery-codes-submit").isEnabled(), "Continue waits until the codes are saved");
         browser.screenshot("recovery-codes");
 
         // Copy and download work with the network gone: everything happens in the page.
@@ -164,8 +165,15 @@ class EnrollmentScreensIT {
             assertTrue(clipboard.startsWith("Recovery codes for erika at Org MFA demo."), clipboard);
             codes.forEach(c -> assertTrue(clipboard.contains(c), "clipboard has " + c));
 
+            assertTrue(browser.byId("acknowledged").isSelected(), "copying ticks the box");
+            assertTrue(browser.byId("org-mfa-recovery-codes-submit").isEnabled(), "and enables Continue");
+            browser.byId("acknowledged").click();
+            assertFalse(browser.byId("org-mfa-recovery-codes-submit").isEnabled());
+
             browser.byId("org-mfa-download").click();
-            Path file = downloads.resolve("recovery-codes-Org-MFA-demo.txt");
+            assertTrue(browser.byId("org-mfa-recovery-codes-submit").isEnabled(), "downloading enables Continue too");
+            browser.byId("acknowledged").click();
+            Path file = downloads.resolve("recovery-codes-Org-MFA-demo-erika.txt");
             new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> Files.isRegularFile(file));
             String text = Files.readString(file);
             assertTrue(text.startsWith("Recovery codes for erika at Org MFA demo."), text);
@@ -190,10 +198,14 @@ class EnrollmentScreensIT {
         browser.screenshot("recovery-codes-print");
         browser.media("");
 
-        // The codes must be confirmed as saved: the browser keeps the form until the box is ticked.
-        browser.byId("org-mfa-recovery-codes-submit").click();
+        // The codes must be confirmed as saved: Continue is off until then, and the browser keeps the form
+        // until the box is ticked; without both (no script, a crafted post) the server still asks for the box.
+        assertFalse(browser.byId("org-mfa-recovery-codes-submit").isEnabled());
         assertTrue((Boolean) browser.js("return document.getElementById('acknowledged').matches(':invalid')"));
+        browser.js("var b = document.getElementById('org-mfa-recovery-codes-submit'); b.disabled = false;"
+                + " document.getElementById('acknowledged').required = false; b.click();");
         browser.awaitTemplate("org-mfa-recovery-codes.ftl");
+        assertEquals("Confirm that you saved the codes.", browser.byId("input-error-acknowledged").getText());
         browser.byId("acknowledged").click();
         browser.byId("org-mfa-recovery-codes-submit").click();
         browser.awaitSignedIn();

@@ -60,7 +60,7 @@ class SignInScreensIT {
 
         browser.signIn("mia");
         browser.awaitTemplate("org-mfa-totp-login.ftl");
-        assertEquals("Enter your authentication code", browser.title());
+        assertEquals("Enter your one-time code", browser.title());
         WebElement otp = browser.byId("otp");
         assertEquals("otp", otp.getAttribute("name"));
         assertEquals("One-time code", browser.labelOf("otp"));
@@ -104,7 +104,7 @@ class SignInScreensIT {
         assertEquals("Wiederherstellungscode eingeben", browser.title());
         browser.byId("org-mfa-use-totp").click();
         browser.awaitTemplate("org-mfa-totp-login.ftl");
-        assertEquals("Authentifizierungscode eingeben", browser.title());
+        assertEquals("Einmalcode eingeben", browser.title());
         assertEquals("Einmalcode", browser.labelOf("otp"));
         assertEquals("Stattdessen einen Wiederherstellungscode verwenden", browser.byId("org-mfa-use-recovery-code").getText());
         browser.byId("org-mfa-use-recovery-code").click();
