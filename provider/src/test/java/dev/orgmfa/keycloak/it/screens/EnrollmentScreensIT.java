@@ -105,6 +105,8 @@ class EnrollmentScreensIT {
         assertTrue(browser.byId("org-mfa-setup-form").findElements(By.id("totp")).size() == 1, "the code is in org-mfa-setup-form");
 
         browser.assertLabelled();
+
+        browser.assertAccessible();
         browser.assertContrast();
         browser.assertFitsWidth();
         ScreenBrowser.assertInOrder(browser.tabOrder(14), "#login-select-toggle", "#org-mfa-manual-toggle", "#org-mfa-copy-secret",
@@ -142,6 +144,7 @@ class EnrollmentScreensIT {
         assertEquals(List.of("Copy", "Download", "Print"), texts("#org-mfa-code-actions button"));
         assertEquals("I have saved these codes", browser.labelOf("acknowledged"));
         browser.assertLabelled();
+        browser.assertAccessible();
         browser.assertContrast();
         browser.assertFitsWidth();
         ScreenBrowser.assertInOrder(browser.tabOrder(8), "#login-select-toggle", "#org-mfa-copy", "#org-mfa-download", "#org-mfa-print",
@@ -229,6 +232,7 @@ class EnrollmentScreensIT {
             assertEquals("Prüfen und weiter", browser.byId("org-mfa-setup-submit").getText());
             browser.assertFitsWidth();
             browser.assertLabelled();
+            browser.assertAccessible();
             browser.assertContrast();
             browser.screenshot("setup-de-phone");
 
@@ -246,6 +250,7 @@ class EnrollmentScreensIT {
             assertEquals(10, texts("#org-mfa-recovery-codes > li").size());
             browser.assertFitsWidth();
             browser.assertLabelled();
+            browser.assertAccessible();
             browser.assertContrast();
             browser.screenshot("recovery-codes-de-phone");
 
@@ -269,6 +274,7 @@ class EnrollmentScreensIT {
             assertTrue(browser.byId("org-mfa-qr").isDisplayed());
             assertEquals("One-time code", browser.labelOf("totp"));
             browser.assertLabelled();
+            browser.assertAccessible();
             browser.assertFitsWidth();
             browser.byId("org-mfa-manual-toggle").click();
             String key = browser.byId("org-mfa-secret").getText();
@@ -280,6 +286,7 @@ class EnrollmentScreensIT {
             assertEquals(10, texts("#org-mfa-recovery-codes > li").size());
             assertTrue(browser.byId("org-mfa-copy").isDisplayed());
             browser.assertLabelled();
+            browser.assertAccessible();
             browser.assertFitsWidth();
             browser.byId("acknowledged").click();
             browser.byId("org-mfa-recovery-codes-submit").click();

@@ -102,6 +102,7 @@ class HelpScreensIT {
         assertTrue(enrolled.getText().contains("as Acme Corp requires"), enrolled.getText());
         assertFalse(browser.has("org-mfa-replace-device"), "no replacement offer after an enrollment");
         browser.assertContrast();
+        browser.assertAccessible();
         browser.screenshot("recovery-codes-enrolled");
         List<String> codes = browser.texts("#org-mfa-recovery-codes > li");
         browser.byId("acknowledged").click();
@@ -146,6 +147,7 @@ class HelpScreensIT {
             assertTrue(link.getLocation().getY() < browser.byId("org-mfa-qr").getLocation().getY(), "before the QR code");
             assertEquals("Open in the authenticator app on this phone", link.getText());
             browser.assertFitsWidth();
+            browser.assertAccessible();
             browser.screenshot("setup-touch-phone");
         } finally {
             browser.driver().executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", false));
@@ -179,6 +181,7 @@ class HelpScreensIT {
         assertEquals("mailto:help@mailorg.example", link.getAttribute("href"));
         assertEquals("help@mailorg.example", link.getText());
         browser.assertLabelled();
+        browser.assertAccessible();
         browser.assertContrast();
         browser.screenshot("totp-login-help");
         browser.byId("org-mfa-use-recovery-code").click();
@@ -199,6 +202,10 @@ class HelpScreensIT {
         WebElement text = openHelp();
         assertEquals("Call <b>IT</b> on 555-0100", text.getText(), "escaped, shown as typed");
         assertTrue(text.findElements(By.tagName("b")).isEmpty());
+        browser.byId("org-mfa-use-recovery-code").click();
+        browser.awaitTemplate("org-mfa-recovery-code-login.ftl");
+        openHelp();
+        browser.assertAccessible();
 
         browser.signIn("udo");
         browser.awaitTemplate("org-mfa-totp-login.ftl");
@@ -240,6 +247,7 @@ class HelpScreensIT {
         assertEquals("Too many failed attempts. Try again in one minute.", error.getText());
         assertTrue(browser.byId("otp").getAttribute("aria-describedby").contains("input-error-otp"), "the error is tied to the field");
         assertEquals("polite", error.findElement(By.xpath("ancestor::*[@aria-live][1]")).getAttribute("aria-live"), "and announced");
+        browser.assertAccessible();
         browser.screenshot("totp-login-locked");
         browser.chooseLanguage("de");
         browser.byId("otp").sendKeys(browser.freshCode(vera.key()));

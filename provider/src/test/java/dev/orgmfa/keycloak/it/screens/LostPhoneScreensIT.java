@@ -98,6 +98,7 @@ class LostPhoneScreensIT {
         assertFalse(replace.isSelected(), "replacing is a choice, not the default");
         assertEquals("I lost my authenticator app: set up a new one", browser.labelOf("org-mfa-replace-device"));
         browser.assertLabelled();
+        browser.assertAccessible();
         browser.assertContrast();
         browser.screenshot("recovery-codes-after-recovery");
         browser.byId("acknowledged").click();
@@ -112,6 +113,7 @@ class LostPhoneScreensIT {
         assertEquals(List.of(lostDeviceId), devices(userId).stream().map(CredentialRepresentation::getId).toList(),
                 "nothing is removed before the new device is verified");
         browser.assertLabelled();
+        browser.assertAccessible();
         browser.screenshot("setup-replace-device");
 
         // A wrong code first: the lost device is still there.

@@ -73,6 +73,7 @@ class SignInScreensIT {
         assertEquals("Use a recovery code instead", useRecoveryCode.getText());
         assertTrue(useRecoveryCode.isDisplayed());
         browser.assertLabelled();
+        browser.assertAccessible();
         browser.assertContrast();
         browser.assertFitsWidth();
         ScreenBrowser.assertInOrder(browser.tabOrder(7), "#otp", "#kc-login", "#org-mfa-use-recovery-code");
@@ -94,6 +95,7 @@ class SignInScreensIT {
         assertTrue(recoveryCode.getAttribute("aria-describedby").contains("org-mfa-recovery-help"));
         assertEquals("Use my authenticator app instead", browser.byId("org-mfa-use-totp").getText());
         browser.assertLabelled();
+        browser.assertAccessible();
         browser.assertContrast();
         browser.assertFitsWidth();
         browser.screenshot("recovery-code-login");
@@ -161,6 +163,7 @@ class SignInScreensIT {
             assertEquals("Nach der Anmeldung neue Wiederherstellungscodes erstellen", browser.labelOf("regenerateRecoveryCodes"));
             browser.assertFitsWidth();
             browser.assertLabelled();
+            browser.assertAccessible();
             browser.assertContrast();
             browser.screenshot("totp-login-de-phone");
 
@@ -199,6 +202,7 @@ class SignInScreensIT {
         assertEquals("Not now", browser.byId("org-mfa-enroll-later").getText());
         assertEquals("Required by: initech", browser.byId("org-mfa-required-by").getText());
         browser.assertLabelled();
+        browser.assertAccessible();
         browser.assertContrast();
         browser.assertFitsWidth();
         browser.screenshot("grace-notice");
