@@ -268,6 +268,7 @@ class EnrollmentScreensIT {
         setLoginTheme("keycloak");
         try {
             browser.desktop();
+            browser.measureStockBaseline();
             browser.signIn(member("otto"));
             browser.awaitTemplate("org-mfa-totp-setup.ftl");
             assertEquals("Set up an authenticator app", browser.title());
@@ -293,6 +294,7 @@ class EnrollmentScreensIT {
             browser.awaitSignedIn();
         } finally {
             setLoginTheme(null);
+            browser.measureStockBaseline();
         }
     }
 
