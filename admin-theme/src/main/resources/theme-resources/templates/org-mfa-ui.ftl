@@ -66,8 +66,8 @@
             <input type="checkbox" id="${inputId}" name="${name}" value="${value}" class="${properties.kcCheckboxInputClass!(properties.kcCheckInputClass!"")}"<#if required> required aria-required="true"</#if><#if checked> checked</#if>
                    <#if describedBy?has_content>aria-describedby="${describedBy?join(" ")}"</#if> aria-invalid="${error?c}"/>
             <label for="${inputId}" class="${properties.kcCheckboxLabelClass!(properties.kcCheckLabelClass!"")}">${label}</label>
-            <#if help?has_content><p id="${helpId}" class="org-mfa-help org-mfa-check-help">${help}</p></#if>
         </div>
+        <#if help?has_content><p id="${helpId}" class="org-mfa-help org-mfa-check-help">${help}</p></#if>
         <#if error>
             <div class="${properties.kcFormHelperTextClass!}" aria-live="polite">
                 <div class="${properties.kcInputHelperTextClass!}">
