@@ -19,6 +19,7 @@
         <#assign daysLeftText = msg("orgMfa.grace.daysLeft", graceDaysLeft?c)>
     </#if>
     <@ui.notice id="org-mfa-grace" type="info" title=daysLeftText>
+        <#if orgMfaRequiredBy?has_content><p id="org-mfa-required-by">${msg("orgMfa.grace.requiredBy", orgMfaRequiredBy)}</p></#if>
         <p>${msg("orgMfa.grace.deadline")} <time id="org-mfa-enroll-by" datetime="${enrollByDate?iso_utc}" data-org-mfa-epoch="${enrollBy?c}">${(enrollByDate?iso_utc)[0..9]}</time></p>
     </@ui.notice>
     <p id="org-mfa-grace-explain" class="org-mfa-intro">${msg("orgMfa.grace.explain")}</p>

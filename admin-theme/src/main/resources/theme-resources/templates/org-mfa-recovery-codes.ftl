@@ -6,9 +6,20 @@
     ${msg("orgMfa.recoveryCodes.title")}
 <#elseif section = "form">
     <@ui.styles/>
-    <@ui.notice id="org-mfa-codes-warning" type="warning" role="note" title=msg("orgMfa.recoveryCodes.warningTitle")>
-        <p>${msg("orgMfa.recoveryCodes.warning")}</p>
-    </@ui.notice>
+    <#if orgMfaJustEnrolled!false>
+        <@ui.notice id="org-mfa-enrolled" type="success" title=msg("orgMfa.recoveryCodes.enrolledTitle")>
+            <p><#if orgMfaRequiredBy?has_content>${msg("orgMfa.recoveryCodes.enrolledBy", orgMfaRequiredBy)}<#else>${msg("orgMfa.recoveryCodes.enrolled")}</#if></p>
+        </@ui.notice>
+    </#if>
+    <#if orgMfaRecoverySignIn!false>
+        <@ui.notice id="org-mfa-old-codes-void" type="warning" role="note" title=msg("orgMfa.recoveryCodes.oldCodesVoidTitle")>
+            <p>${msg("orgMfa.recoveryCodes.oldCodesVoid")}</p>
+        </@ui.notice>
+    <#else>
+        <@ui.notice id="org-mfa-codes-warning" type="warning" role="note" title=msg("orgMfa.recoveryCodes.warningTitle")>
+            <p>${msg("orgMfa.recoveryCodes.warning")}</p>
+        </@ui.notice>
+    </#if>
     <#-- What the print-out shows: the codes and whose they are, nothing else of the page. -->
     <section id="org-mfa-print-area" class="org-mfa-print-area" aria-labelledby="org-mfa-codes-for">
         <p id="org-mfa-codes-for" class="org-mfa-codes-for">${msg("orgMfa.recoveryCodes.for", orgMfaRealm, orgMfaAccount)}</p>
@@ -29,6 +40,16 @@
        data-downloaded="${msg("orgMfa.recoveryCodes.downloaded")}"></p>
     <form id="org-mfa-recovery-codes-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post">
         <@ui.checkbox name="acknowledged" label=msg("orgMfa.recoveryCodes.acknowledge") errorId="input-error-acknowledged" required=true/>
+        <#if orgMfaJustEnrolled!false>
+        <@ui.notice id="org-mfa-enrolled" type="success" title=msg("orgMfa.recoveryCodes.enrolledTitle")>
+            <p><#if orgMfaRequiredBy?has_content>${msg("orgMfa.recoveryCodes.enrolledBy", orgMfaRequiredBy)}<#else>${msg("orgMfa.recoveryCodes.enrolled")}</#if></p>
+        </@ui.notice>
+    </#if>
+    <#if orgMfaRecoverySignIn!false>
+            <#-- Only after a sign-in with a recovery code; the server ignores the field in any other sign-in. -->
+            <@ui.checkbox name="replaceDevice" id="org-mfa-replace-device" value="true" label=msg("orgMfa.recoveryCodes.replaceDevice")
+                help=msg("orgMfa.recoveryCodes.replaceDeviceHelp") helpId="org-mfa-replace-device-help"/>
+        </#if>
         <@ui.actions>
             <@ui.primaryButton id="org-mfa-recovery-codes-submit" label=msg("orgMfa.recoveryCodes.continue")/>
             <#if isAppInitiatedAction??>

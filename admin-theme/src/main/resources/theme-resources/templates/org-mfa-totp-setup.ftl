@@ -6,12 +6,6 @@
     ${msg("orgMfa.setup.title")}
 <#elseif section = "form">
     <@ui.styles/>
-    <#-- The key URI the QR code holds (the format of OTPPolicy.getKeyURI), for a phone that cannot scan its own screen. -->
-    <#assign issuerInUri = orgMfaIssuer?replace(":", " ")?url('UTF-8')>
-    <#assign keyUri = "otpauth://" + orgMfaPolicy.type + "/" + issuerInUri + ":" + orgMfaAccount?url('UTF-8')
-        + "?secret=" + orgMfaSecret?replace(" ", "") + "&digits=" + orgMfaPolicy.digits?c
-        + "&algorithm=" + orgMfaPolicy.algorithmKey + "&issuer=" + issuerInUri
-        + (orgMfaPolicy.type == "hotp")?then("&counter=" + orgMfaPolicy.initialCounter?c, "&period=" + orgMfaPolicy.period?c)>
     <p id="org-mfa-setup-intro" class="org-mfa-intro">${msg("orgMfa.setup.intro")}</p>
     <ol id="org-mfa-setup-steps" class="org-mfa-steps">
         <li class="org-mfa-step">
@@ -27,6 +21,8 @@
         <li class="org-mfa-step">
             <h2 class="org-mfa-step-title">${msg("orgMfa.setup.step2.title")}</h2>
             <p>${msg("orgMfa.setup.step2")}</p>
+            <p id="org-mfa-open-app" class="org-mfa-touch-only org-mfa-open-app"><a id="org-mfa-key-link-touch" href="${orgMfaKeyUri}"
+                class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!}">${msg("orgMfa.setup.openInAppTouch")}</a></p>
             <img id="org-mfa-qr" class="org-mfa-qr" src="${orgMfaQrCode}" width="246" height="246"
                  alt="${msg("orgMfa.setup.qrAlt")}"/>
             <details id="org-mfa-manual" class="org-mfa-manual">
@@ -52,7 +48,7 @@
                         <dt>${msg("orgMfa.setup.period")}</dt><dd>${msg("orgMfa.setup.periodSeconds", orgMfaPolicy.period)}</dd>
                     </#if>
                 </dl>
-                <p><a id="org-mfa-key-link" href="${keyUri}">${msg("orgMfa.setup.openInApp")}</a></p>
+                <p><a id="org-mfa-key-link" href="${orgMfaKeyUri}">${msg("orgMfa.setup.openInApp")}</a></p>
             </details>
         </li>
         <li class="org-mfa-step">
@@ -60,10 +56,22 @@
             <p>${msg("orgMfa.setup.step3", orgMfaPolicy.digits)}</p>
             <form id="org-mfa-setup-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post" novalidate>
                 <@ui.textField name="totp" label=msg("orgMfa.setup.code") errorId="input-error-otp-code"
-                    showRequired=true autocomplete="one-time-code" inputmode="numeric" pattern="[0-9]*"/>
-                <@ui.textField name="userLabel" label=msg("orgMfa.setup.deviceName") errorId="input-error-otp-label"
-                    showRequired=orgMfaLabelRequired maxlength=255
-                    help=msg("orgMfa.setup.deviceNameHelp") helpId="org-mfa-label-help"/>
+                    required=true autocomplete="one-time-code" inputmode="numeric"/>
+                <@ui.textField name="userLabel" label=msg("orgMfa.setup.deviceNameOptional") errorId="input-error-otp-label"
+                    maxlength=255 help=msg("orgMfa.setup.deviceNameHelp", orgMfaDefaultLabel) helpId="org-mfa-label-help"/>
+                <#if orgMfaLostDevices??>
+                    <#-- Replacing a lost device (after a recovery-code sign-in): the ticked ones go once this one is verified. -->
+                    <fieldset id="org-mfa-lost-devices" class="${properties.kcFormGroupClass!} org-mfa-devices" aria-describedby="org-mfa-lost-devices-help">
+                        <legend class="${properties.kcLabelClass!}"><span class="${properties.kcFormLabelTextClass!}">${msg("orgMfa.setup.lostDevices")}</span></legend>
+                        <p id="org-mfa-lost-devices-help" class="org-mfa-help">${msg("orgMfa.setup.lostDevicesHelp")}</p>
+                        <#list orgMfaLostDevices as id, label>
+                            <div class="org-mfa-device">
+                                <input type="checkbox" id="org-mfa-lost-device-${id?index}" name="lostDevice" value="${id}"<#if orgMfaLostChosen?seq_contains(id)> checked</#if>/>
+                                <label for="org-mfa-lost-device-${id?index}"><#if label?has_content>${label}<#else>${msg("orgMfa.login.unnamedDevice", (id?index + 1)?c)}</#if></label>
+                            </div>
+                        </#list>
+                    </fieldset>
+                </#if>
                 <@ui.actions>
                     <@ui.primaryButton id="org-mfa-setup-submit" label=msg("orgMfa.setup.submit")/>
                     <#if isAppInitiatedAction??>

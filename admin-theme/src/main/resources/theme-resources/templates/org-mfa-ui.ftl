@@ -30,7 +30,7 @@
         <div class="${properties.kcInputWrapperClass!}">
             <#if wrapInputs><span class="${properties.kcInputClass!}<#if error> ${properties.kcError!}</#if>"></#if>
             <input type="text" id="${name}" name="${name}"<#if !wrapInputs> class="${properties.kcInputClass!}"</#if>
-                   autocomplete="${autocomplete}"<#if inputmode?has_content> inputmode="${inputmode}"</#if><#if pattern?has_content> pattern="${pattern}"</#if><#if maxlength gt 0> maxlength="${maxlength?c}"</#if><#if autocapitalize?has_content> autocapitalize="${autocapitalize}"</#if><#if !spellcheck> spellcheck="false"</#if><#if required> required</#if><#if autofocus> autofocus</#if>
+                   autocomplete="${autocomplete}"<#if inputmode?has_content> inputmode="${inputmode}"</#if><#if pattern?has_content> pattern="${pattern}"</#if><#if maxlength gt 0> maxlength="${maxlength?c}"</#if><#if autocapitalize?has_content> autocapitalize="${autocapitalize}"</#if><#if !spellcheck> spellcheck="false"</#if><#if required> required aria-required="true"</#if><#if autofocus> autofocus</#if>
                    <#if describedBy?has_content>aria-describedby="${describedBy?join(" ")}"</#if> aria-invalid="${error?c}"/>
             <#if wrapInputs>
                 <#if error>
@@ -57,14 +57,17 @@
 </#macro>
 
 <#-- A checkbox with its label beside it; the error of the field (if any) below. -->
-<#macro checkbox name label errorId="" required=false>
+<#macro checkbox name label errorId="" required=false id="" value="on" checked=false help="" helpId="">
     <#local error = messagesPerField.existsError(name)>
+    <#local inputId = id?has_content?then(id, name)>
+    <#local describedBy = [] + helpId?has_content?then([helpId], []) + error?then([errorId], [])>
     <div class="${properties.kcFormGroupClass!} org-mfa-field">
         <div class="${properties.kcCheckboxClass!(properties.kcCheckClass!"")} org-mfa-check">
-            <input type="checkbox" id="${name}" name="${name}" value="on" class="${properties.kcCheckboxInputClass!(properties.kcCheckInputClass!"")}"<#if required> required</#if>
-                   <#if error>aria-describedby="${errorId}"</#if> aria-invalid="${error?c}"/>
-            <label for="${name}" class="${properties.kcCheckboxLabelClass!(properties.kcCheckLabelClass!"")}">${label}</label>
+            <input type="checkbox" id="${inputId}" name="${name}" value="${value}" class="${properties.kcCheckboxInputClass!(properties.kcCheckInputClass!"")}"<#if required> required aria-required="true"</#if><#if checked> checked</#if>
+                   <#if describedBy?has_content>aria-describedby="${describedBy?join(" ")}"</#if> aria-invalid="${error?c}"/>
+            <label for="${inputId}" class="${properties.kcCheckboxLabelClass!(properties.kcCheckLabelClass!"")}">${label}</label>
         </div>
+        <#if help?has_content><p id="${helpId}" class="org-mfa-help org-mfa-check-help">${help}</p></#if>
         <#if error>
             <div class="${properties.kcFormHelperTextClass!}" aria-live="polite">
                 <div class="${properties.kcInputHelperTextClass!}">
@@ -105,12 +108,27 @@
     </form>
 </#macro>
 
+<#-- "Can't use either?": whom to ask when neither the authenticator app nor a recovery code works.
+     orgMfaSupportText/orgMfaSupportHref come from the organization's mfa.support-contact (or the realm's);
+     only mailto: and https: values arrive with an href, so no other scheme ever becomes a link. -->
+<#macro cantUseEither>
+    <details id="org-mfa-cant-use-either" class="org-mfa-manual org-mfa-cant-use-either">
+        <summary id="org-mfa-cant-use-either-toggle">${msg("orgMfa.help.cantUseEither")}</summary>
+        <#if orgMfaSupportText??>
+            <p>${msg("orgMfa.help.contactSupport")}</p>
+            <p id="org-mfa-support-contact" class="org-mfa-support-contact"><#if orgMfaSupportHref?has_content><a href="${orgMfaSupportHref}" rel="noopener noreferrer">${orgMfaSupportText}</a><#else>${orgMfaSupportText}</#if></p>
+        <#else>
+            <p id="org-mfa-support-contact">${msg("orgMfa.help.contactAdministrator")}</p>
+        </#if>
+    </details>
+</#macro>
+
 <#-- An inline notice; type is info or warning (PatternFly's pf-m-* modifiers, the same in PF 4 and 5).
      The older theme names no icon or description class; its own template.ftl writes PatternFly 4's. -->
 <#macro notice id type title="" role="status">
     <div id="${id}" class="${properties.kcAlertClass!} pf-m-${type} org-mfa-notice" role="${role}">
         <div class="${properties.kcAlertIconClass!"pf-c-alert__icon"}">
-            <span class="<#if type == "warning">${properties.kcFeedbackWarningIcon!}<#else>${properties.kcFeedbackInfoIcon!}</#if>" aria-hidden="true"></span>
+            <span class="<#if type == "warning">${properties.kcFeedbackWarningIcon!}<#elseif type == "success">${properties.kcFeedbackSuccessIcon!}<#else>${properties.kcFeedbackInfoIcon!}</#if>" aria-hidden="true"></span>
         </div>
         <#if title?has_content>
             <p class="${properties.kcAlertTitleClass!}">${title}</p>

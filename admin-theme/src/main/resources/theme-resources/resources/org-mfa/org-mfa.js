@@ -60,9 +60,35 @@
         return list.getAttribute("data-file-header") + "\n\n" + lines.join("\n") + "\n";
     }
 
+    function safeName(text) {
+        return (text || "").replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^-+|-+$/g, "");
+    }
+
+    /** recovery-codes-<realm>-<user>.txt, so several accounts' files do not overwrite each other. */
     function fileName(list) {
-        var realm = (list.getAttribute("data-realm") || "").replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^-+|-+$/g, "");
-        return "recovery-codes" + (realm ? "-" + realm : "") + ".txt";
+        var parts = ["recovery-codes", safeName(list.getAttribute("data-realm")), safeName(list.getAttribute("data-account"))];
+        return parts.filter(function (part) { return part; }).join("-") + ".txt";
+    }
+
+    /**
+     * Continue stays disabled until the codes were copied, downloaded or printed (which ticks the box)
+     * or the box was ticked. Without script the button works and the server still requires the box.
+     */
+    function wireContinue() {
+        var box = byId("acknowledged");
+        var submit = byId("org-mfa-recovery-codes-submit");
+        if (!box || !submit) {
+            return;
+        }
+        var update = function () {
+            submit.disabled = !box.checked;
+        };
+        box.addEventListener("change", update);
+        update();
+        return function saved() {
+            box.checked = true;
+            update();
+        };
     }
 
     function download(name, text) {
@@ -106,18 +132,24 @@
             return;
         }
         actions.hidden = false;
+        var saved = wireContinue() || function () {};
         byId("org-mfa-copy").addEventListener("click", function () {
             copyText(codesText(list), function (ok) {
                 say(status, status.getAttribute(ok ? "data-copied" : "data-failed"));
+                if (ok) {
+                    saved();
+                }
             });
         });
         byId("org-mfa-download").addEventListener("click", function () {
             download(fileName(list), codesText(list));
             say(status, status.getAttribute("data-downloaded"));
+            saved();
         });
         byId("org-mfa-print").addEventListener("click", function () {
             say(status, "");
             window.print();
+            saved();
         });
     }
 

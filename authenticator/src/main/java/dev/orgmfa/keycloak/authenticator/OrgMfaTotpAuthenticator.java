@@ -3,6 +3,7 @@ package dev.orgmfa.keycloak.authenticator;
 import static dev.orgmfa.keycloak.authenticator.OrgMfaScreens.*;
 
 import java.time.Instant;
+import java.util.function.Function;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -16,7 +17,6 @@ import org.keycloak.common.util.Time;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventType;
-import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -103,6 +103,8 @@ public class OrgMfaTotpAuthenticator implements Authenticator {
                     context.challenge(context.form()
                             .setAttribute("graceDaysLeft", decision.gracePeriod().daysLeft())
                             .setAttribute("enrollBy", decision.gracePeriod().enrollBy().toEpochMilli())
+                            .setAttribute("orgMfaRequiredBy", String.join(", ",
+                                    RequiringOrganizations.names(context.getSession(), context.getRealm(), user)))
                             .createForm(GRACE_NOTICE));
                 }
             }
@@ -133,7 +135,7 @@ public class OrgMfaTotpAuthenticator implements Authenticator {
         String credentialId = SecondFactorCodes.selectedDevice(user, form.getFirst(FIELD_CREDENTIAL_ID));
         context.getEvent().detail(Details.CREDENTIAL_TYPE, OTPCredentialModel.TYPE)
                 .detail(Details.SELECTED_CREDENTIAL_ID, credentialId);
-        if (lockedOut(context, () -> totpForm(context, MSG_INVALID_CODE))) {
+        if (lockedOut(context, lockout -> totpForm(context, lockout.messageKey(), lockout.parameters()))) {
             return;
         }
         if (!SecondFactorCodes.validTotp(user, credentialId, form.getFirst(FIELD_OTP))) {
@@ -150,7 +152,7 @@ public class OrgMfaTotpAuthenticator implements Authenticator {
     private void checkRecoveryCode(AuthenticationFlowContext context, String typed) {
         UserModel user = context.getUser();
         context.getEvent().detail(Details.CREDENTIAL_TYPE, RecoveryCodeCredential.TYPE);
-        if (lockedOut(context, () -> recoveryForm(context, MSG_INVALID_CODE))) {
+        if (lockedOut(context, lockout -> recoveryForm(context, lockout.messageKey(), lockout.parameters()))) {
             return;
         }
         if (!SecondFactorCodes.consumeRecoveryCode(user, typed)) {
@@ -164,18 +166,22 @@ public class OrgMfaTotpAuthenticator implements Authenticator {
                 .detail(DETAIL_RECOVERY_CODE_USED, "true").success();
         // Using a code regenerates the set: the user acknowledges the new codes before the session exists.
         context.getAuthenticationSession().addRequiredAction(RECOVERY_CODES_ACTION);
+        DeviceReplacement.recordRecoverySignIn(context.getAuthenticationSession());
         SecondFactorProof.record(context.getAuthenticationSession(), SecondFactorProof.RECOVERY_CODE);
         context.success(RecoveryCodeCredential.TYPE);
     }
 
-    /** Keycloak's brute-force lock: while it holds, no code is even checked. */
-    private boolean lockedOut(AuthenticationFlowContext context, java.util.function.Supplier<Response> form) {
+    /**
+     * Keycloak's brute-force lock: while it holds, no code is even checked, and the screen says so (with
+     * the wait where Keycloak knows it) rather than blaming the code, which may well be right.
+     */
+    private boolean lockedOut(AuthenticationFlowContext context, Function<Lockout, Response> form) {
         String error = AuthenticatorUtils.getDisabledByBruteForceEventError(context, context.getUser());
         if (error == null) {
             return false;
         }
         context.getEvent().user(context.getUser()).error(error);
-        context.forceChallenge(form.get());
+        context.forceChallenge(form.apply(Lockout.of(context.getSession(), context.getRealm(), context.getUser(), error)));
         return true;
     }
 
@@ -185,22 +191,14 @@ public class OrgMfaTotpAuthenticator implements Authenticator {
         context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, form);
     }
 
-    private Response totpForm(AuthenticationFlowContext context, String error) {
-        return SecondFactorForms.totp(context.form(), context.getUser(), lowCodesThreshold(context.getAuthenticatorConfig()), error);
+    private Response totpForm(AuthenticationFlowContext context, String error, Object... errorParameters) {
+        return SecondFactorForms.totp(context.form(), context.getSession(), context.getRealm(), context.getUser(),
+                LowCodesThreshold.of(context.getRealm(), context.getAuthenticatorConfig()), error, errorParameters);
     }
 
-    private Response recoveryForm(AuthenticationFlowContext context, String error) {
-        return SecondFactorForms.recoveryCode(context.form(), error);
-    }
-
-    private static int lowCodesThreshold(AuthenticatorConfigModel config) {
-        String value = config == null || config.getConfig() == null ? null
-                : config.getConfig().get(OrgMfaTotpAuthenticatorFactory.LOW_RECOVERY_CODES_THRESHOLD);
-        try {
-            return value == null ? OrgMfaTotpAuthenticatorFactory.DEFAULT_LOW_RECOVERY_CODES_THRESHOLD : Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            return OrgMfaTotpAuthenticatorFactory.DEFAULT_LOW_RECOVERY_CODES_THRESHOLD;
-        }
+    private Response recoveryForm(AuthenticationFlowContext context, String error, Object... errorParameters) {
+        return SecondFactorForms.recoveryCode(context.form(), context.getSession(), context.getRealm(), context.getUser(),
+                error, errorParameters);
     }
 
     @Override

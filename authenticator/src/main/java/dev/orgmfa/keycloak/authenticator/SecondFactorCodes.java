@@ -41,7 +41,7 @@ public final class SecondFactorCodes {
     }
 
     /** The code without the spaces or dashes people type into it ({@code 123 456}, {@code 123-456}). */
-    static String digitsOnly(String typed) {
+    public static String digitsOnly(String typed) {
         if (typed == null) {
             return null;
         }

@@ -1,8 +1,9 @@
 package dev.orgmfa.keycloak.recovery;
 
-import java.security.SecureRandom;
 import java.util.Locale;
 import java.util.Optional;
+
+import org.keycloak.common.util.SecretGenerator;
 
 /**
  * The human shape of a recovery code: 16 characters from a 31-letter alphabet without look-alikes
@@ -17,13 +18,9 @@ public final class RecoveryCodeFormat {
     private RecoveryCodeFormat() {
     }
 
-    /** A fresh random code in its canonical form (no dashes, upper case). */
-    public static String generate(SecureRandom random) {
-        StringBuilder code = new StringBuilder(LENGTH);
-        for (int i = 0; i < LENGTH; i++) {
-            code.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        }
-        return code.toString();
+    /** A fresh random code in its canonical form (no dashes, upper case), from Keycloak's own secure generator. */
+    public static String generate() {
+        return SecretGenerator.getInstance().randomString(LENGTH, ALPHABET.toCharArray());
     }
 
     /** The canonical form shown grouped for people: {@code ABCD-EFGH-JKMN-PQRS}. */

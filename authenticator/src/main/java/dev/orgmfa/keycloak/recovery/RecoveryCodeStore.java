@@ -30,7 +30,7 @@ public final class RecoveryCodeStore {
     public static List<String> newSet(int size) {
         List<String> codes = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
-            codes.add(RecoveryCodeFormat.generate(RANDOM));
+            codes.add(RecoveryCodeFormat.generate());
         }
         return codes;
     }

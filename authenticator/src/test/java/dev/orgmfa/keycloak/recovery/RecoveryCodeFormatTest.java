@@ -21,7 +21,7 @@ class RecoveryCodeFormatTest {
         for (char lookAlike : "01IOL".toCharArray()) {
             assertEquals(-1, RecoveryCodeFormat.ALPHABET.indexOf(lookAlike), "no " + lookAlike);
         }
-        String code = RecoveryCodeFormat.generate(random);
+        String code = RecoveryCodeFormat.generate();
         assertTrue(code.matches("[" + RecoveryCodeFormat.ALPHABET + "]{16}"), code);
     }
 
@@ -29,7 +29,7 @@ class RecoveryCodeFormatTest {
     void generatedCodesDoNotRepeat() {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < 10_000; i++) {
-            assertTrue(seen.add(RecoveryCodeFormat.generate(random)));
+            assertTrue(seen.add(RecoveryCodeFormat.generate()));
         }
     }
 

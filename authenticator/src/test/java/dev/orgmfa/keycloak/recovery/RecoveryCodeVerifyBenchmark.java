@@ -21,11 +21,11 @@ public final class RecoveryCodeVerifyBenchmark {
         List<HashedCode> stored = new ArrayList<>();
         List<String> codes = new ArrayList<>();
         for (int i = 0; i < setSize; i++) {
-            String code = RecoveryCodeFormat.generate(random);
+            String code = RecoveryCodeFormat.generate();
             codes.add(code);
             stored.add(RecoveryCodeHasher.hash(code, random));
         }
-        String wrong = RecoveryCodeFormat.display(RecoveryCodeFormat.generate(random)).toLowerCase(Locale.ROOT);
+        String wrong = RecoveryCodeFormat.display(RecoveryCodeFormat.generate()).toLowerCase(Locale.ROOT);
         String right = RecoveryCodeFormat.display(codes.get(setSize - 1));
 
         int sink = 0;

@@ -3,6 +3,7 @@ package dev.orgmfa.keycloak.requiredaction;
 import java.util.Arrays;
 import java.util.List;
 
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
@@ -15,6 +16,8 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
+import dev.orgmfa.keycloak.authenticator.DeviceReplacement;
+import dev.orgmfa.keycloak.authenticator.RequiringOrganizations;
 import dev.orgmfa.keycloak.enrollment.SecondFactorProof;
 import dev.orgmfa.keycloak.enrollment.SetupAction;
 import dev.orgmfa.keycloak.enrollment.TotpDevices;
@@ -81,7 +84,8 @@ public class RecoveryCodesRequiredAction implements RequiredActionProvider {
             context.challenge(codesForm(context, null));
             return;
         }
-        String acknowledged = context.getHttpRequest().getDecodedFormParameters().getFirst(FIELD_ACKNOWLEDGED);
+        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        String acknowledged = form.getFirst(FIELD_ACKNOWLEDGED);
         if (!"on".equals(acknowledged) && !"true".equals(acknowledged)) {
             context.challenge(codesForm(context, "orgMfa.recoveryCodes.error.notAcknowledged"));
             return;
@@ -100,6 +104,12 @@ public class RecoveryCodesRequiredAction implements RequiredActionProvider {
         context.getEvent().event(EventType.UPDATE_CREDENTIAL)
                 .detail(Details.CREDENTIAL_TYPE, RecoveryCodeCredential.TYPE)
                 .detail("org_mfa_recovery_codes", Integer.toString(codes.size()));
+        // Replacing a lost device: only in a sign-in that used a recovery code (the note, not the field, decides).
+        if (form.containsKey(DeviceReplacement.FIELD_REPLACE)
+                && DeviceReplacement.request(context.getAuthenticationSession())) {
+            LOG.debugf("user %s replaces a lost device", context.getUser().getId());
+            context.getAuthenticationSession().addRequiredAction(TotpSetupRequiredActionFactory.PROVIDER_ID);
+        }
         context.success();
     }
 
@@ -135,7 +145,14 @@ public class RecoveryCodesRequiredAction implements RequiredActionProvider {
                 .setAttribute("orgMfaRecoveryCodes", pendingCodes(context).stream().map(RecoveryCodeFormat::display).toList())
                 .setAttribute("orgMfaRealm", context.getRealm().getDisplayName() == null
                         ? context.getRealm().getName() : context.getRealm().getDisplayName())
-                .setAttribute("orgMfaAccount", context.getUser().getUsername());
+                .setAttribute("orgMfaAccount", context.getUser().getUsername())
+                .setAttribute("orgMfaRecoverySignIn", DeviceReplacement.offered(context.getAuthenticationSession()));
+        if (SecondFactorProof.ENROLLMENT.equals(context.getAuthenticationSession().getUserSessionNotes().get(SecondFactorProof.NOTE))) {
+            // Just enrolled: say that two-factor sign-in is on, and which organizations ask for it.
+            form.setAttribute("orgMfaJustEnrolled", true)
+                    .setAttribute("orgMfaRequiredBy", String.join(", ",
+                            RequiringOrganizations.names(context.getSession(), context.getRealm(), context.getUser())));
+        }
         if (error != null) {
             form.addError(new FormMessage(FIELD_ACKNOWLEDGED, error));
         }

@@ -16,7 +16,9 @@ import org.keycloak.models.credential.OTPCredentialModel;
 import org.keycloak.services.managers.BruteForceProtector;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
-import dev.orgmfa.keycloak.authenticator.OrgMfaTotpAuthenticatorFactory;
+import dev.orgmfa.keycloak.authenticator.DeviceReplacement;
+import dev.orgmfa.keycloak.authenticator.Lockout;
+import dev.orgmfa.keycloak.authenticator.LowCodesThreshold;
 import dev.orgmfa.keycloak.authenticator.SecondFactorCodes;
 import dev.orgmfa.keycloak.authenticator.SecondFactorForms;
 import dev.orgmfa.keycloak.enrollment.SecondFactorProof;
@@ -36,11 +38,13 @@ final class SignInCheck {
     private SignInCheck() {
     }
 
-    static Response form(RequiredActionContext context, String error) {
+    static Response form(RequiredActionContext context, String error, Object... errorParameters) {
         boolean recovery = RECOVERY_FORM.equals(context.getAuthenticationSession().getAuthNote(FORM_NOTE));
-        return recovery ? SecondFactorForms.recoveryCode(context.form(), error)
-                : SecondFactorForms.totp(context.form(), context.getUser(),
-                        OrgMfaTotpAuthenticatorFactory.DEFAULT_LOW_RECOVERY_CODES_THRESHOLD, error);
+        return recovery
+                ? SecondFactorForms.recoveryCode(context.form(), context.getSession(), context.getRealm(), context.getUser(),
+                        error, errorParameters)
+                : SecondFactorForms.totp(context.form(), context.getSession(), context.getRealm(), context.getUser(),
+                        LowCodesThreshold.of(context.getRealm(), null), error, errorParameters);
     }
 
     /** Handles a post of the check's forms; true once the user gave a valid code (proof recorded). */
@@ -64,7 +68,8 @@ final class SignInCheck {
                 context.getSession().getProvider(BruteForceProtector.class), context.getSession(), context.getRealm(), user);
         if (locked != null) {
             loginError(context, credentialType, locked);
-            context.challenge(form(context, MSG_INVALID_CODE));
+            Lockout lockout = Lockout.of(context.getSession(), context.getRealm(), user, locked);
+            context.challenge(form(context, lockout.messageKey(), lockout.parameters()));
             return false;
         }
         boolean valid = recovery
@@ -84,6 +89,7 @@ final class SignInCheck {
                     .detail(Details.CREDENTIAL_TYPE, RecoveryCodeCredential.TYPE)
                     .detail(DETAIL_RECOVERY_CODE_USED, "true").success();
             authSession.addRequiredAction(RECOVERY_CODES_ACTION);
+            DeviceReplacement.recordRecoverySignIn(authSession);
         } else if (form.containsKey(FIELD_REGENERATE_RECOVERY_CODES)) {
             authSession.addRequiredAction(RECOVERY_CODES_ACTION);
         }

@@ -1,6 +1,8 @@
 package dev.orgmfa.keycloak.requiredaction;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -10,6 +12,7 @@ import org.keycloak.authentication.InitiatedActionSupport;
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.authentication.otp.OTPApplicationProvider;
+import org.keycloak.credential.CredentialModel;
 import org.keycloak.models.Constants;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventType;
@@ -18,13 +21,16 @@ import org.keycloak.models.OTPPolicy;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.OTPCredentialModel;
-import org.keycloak.models.utils.Base32;
 import org.keycloak.models.utils.CredentialValidation;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.models.utils.HmacOTP;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import org.keycloak.utils.CredentialHelper;
+import org.keycloak.utils.TotpUtils;
 
+import dev.orgmfa.keycloak.authenticator.DeviceLabels;
+import dev.orgmfa.keycloak.authenticator.DeviceReplacement;
+import dev.orgmfa.keycloak.authenticator.SecondFactorCodes;
 import dev.orgmfa.keycloak.enrollment.PasswordOnlySessions;
 import dev.orgmfa.keycloak.enrollment.SecondFactorProof;
 import dev.orgmfa.keycloak.enrollment.TotpDevices;
@@ -47,6 +53,8 @@ public class TotpSetupRequiredAction implements RequiredActionProvider {
     static final String SECRET_NOTE = "org-mfa.totp-secret";
     static final String FIELD_CODE = "totp";
     static final String FIELD_LABEL = "userLabel";
+    /** Event detail on the removal of a device the user replaced after a recovery-code sign-in. */
+    static final String DETAIL_DEVICE_REPLACED = "org_mfa_device_replaced";
     private static final int SECRET_LENGTH = 20;
 
     @Override
@@ -87,7 +95,8 @@ public class TotpSetupRequiredAction implements RequiredActionProvider {
         RealmModel realm = context.getRealm();
         UserModel user = context.getUser();
         String secret = context.getAuthenticationSession().getAuthNote(SECRET_NOTE);
-        String code = trimmed(form.getFirst(FIELD_CODE));
+        // "123 456" and "123-456" as people type or paste them.
+        String code = SecondFactorCodes.digitsOnly(form.getFirst(FIELD_CODE));
         String label = trimmed(form.getFirst(FIELD_LABEL));
         context.getEvent().event(EventType.UPDATE_CREDENTIAL).detail(Details.CREDENTIAL_TYPE, OTPCredentialModel.TYPE);
 
@@ -106,11 +115,16 @@ public class TotpSetupRequiredAction implements RequiredActionProvider {
             context.challenge(setupForm(context, FIELD_CODE, "orgMfa.setup.error.invalidCode"));
             return;
         }
-        if (label == null && TotpDevices.isEnrolled(user)) {
-            context.challenge(setupForm(context, FIELD_LABEL, "orgMfa.setup.error.missingLabel"));
-            return;
+        if (label == null) {
+            // The name is optional: a device never goes without one in lists.
+            label = DeviceLabels.nextDefault(user);
+            credential.setUserLabel(label);
         }
         boolean firstDevice = !TotpDevices.isEnrolled(user);
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        // Read before the new device is stored, removed only after it is: abandoning keeps the old device.
+        List<CredentialModel> lost = DeviceReplacement.requested(authSession)
+                ? DeviceReplacement.lostDevices(user, form.get(DeviceReplacement.FIELD_LOST_DEVICE)) : List.of();
         try {
             // Keycloak's own path: stores the otp credential and spends the code so it cannot be replayed.
             if (!CredentialHelper.createOTPCredential(context.getSession(), realm, user, code, credential)) {
@@ -122,8 +136,8 @@ public class TotpSetupRequiredAction implements RequiredActionProvider {
             return;
         }
         LOG.debugf("user %s enrolled a TOTP device", user.getId());
-        AuthenticationSessionModel authSession = context.getAuthenticationSession();
         authSession.removeAuthNote(SECRET_NOTE);
+        removeLostDevices(context, lost);
         if (firstDevice) {
             // Codes left from before (a removed device, or planted while there was none) never come back to life.
             RecoveryCodeStore.removeAll(user);
@@ -137,6 +151,25 @@ public class TotpSetupRequiredAction implements RequiredActionProvider {
         int ended = PasswordOnlySessions.end(context.getSession(), realm, user, authSession.getParentSession().getId());
         LOG.debugf("user %s: ended %d sessions without a second factor", user.getId(), ended);
         context.success();
+    }
+
+    /** The devices the user marked as lost, now that the new one is verified; one user event each. */
+    private static void removeLostDevices(RequiredActionContext context, List<CredentialModel> lost) {
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        if (!DeviceReplacement.requested(authSession)) {
+            return;
+        }
+        UserModel user = context.getUser();
+        for (CredentialModel device : lost) {
+            if (user.credentialManager().removeStoredCredentialById(device.getId())) {
+                context.getEvent().clone().event(EventType.REMOVE_CREDENTIAL).user(user)
+                        .detail(Details.CREDENTIAL_TYPE, OTPCredentialModel.TYPE)
+                        .detail(Details.CREDENTIAL_ID, device.getId())
+                        .detail(DETAIL_DEVICE_REPLACED, "true").success();
+            }
+        }
+        LOG.debugf("user %s replaced %d lost devices", user.getId(), lost.size());
+        DeviceReplacement.finish(authSession);
     }
 
     /** An enrolled user whose sign-in has not given a second factor yet: check a code before anything else. */
@@ -159,22 +192,27 @@ public class TotpSetupRequiredAction implements RequiredActionProvider {
         List<String> apps = context.getSession().getAllProviders(OTPApplicationProvider.class).stream()
                 .filter(app -> app.supports(policy)).map(OTPApplicationProvider::getName).sorted().toList();
         var form = context.form()
-                .setAttribute("orgMfaQrCode", QrCodeImage.dataUri(policy.getKeyURI(realm, context.getUser(), secret)))
-                .setAttribute("orgMfaSecret", grouped(Base32.encode(secret.getBytes())))
+                // Keycloak's own QR code, grouped key and key URI (the same TotpUtils the stock CONFIGURE_TOTP uses).
+                .setAttribute("orgMfaQrCode", "data:image/png;base64," + TotpUtils.qrCode(secret, realm, context.getUser()))
+                .setAttribute("orgMfaSecret", TotpUtils.encode(secret))
+                .setAttribute("orgMfaKeyUri", policy.getKeyURI(realm, context.getUser(), secret))
                 .setAttribute("orgMfaIssuer", issuer)
                 .setAttribute("orgMfaAccount", context.getUser().getUsername())
                 .setAttribute("orgMfaPolicy", policy)
                 .setAttribute("orgMfaApps", apps)
-                .setAttribute("orgMfaLabelRequired", TotpDevices.isEnrolled(context.getUser()));
+                .setAttribute("orgMfaDefaultLabel", DeviceLabels.nextDefault(context.getUser()));
+        if (DeviceReplacement.requested(authSession)) {
+            List<String> posted = context.getHttpRequest().getDecodedFormParameters().get(DeviceReplacement.FIELD_LOST_DEVICE);
+            Map<String, String> devices = new LinkedHashMap<>();
+            TotpDevices.of(context.getUser()).forEach(d -> devices.put(d.getId(), DeviceLabels.of(d)));
+            // First showing: every device is ticked; after an error, what the user ticked.
+            form.setAttribute("orgMfaLostDevices", devices)
+                    .setAttribute("orgMfaLostChosen", errorMessage == null || posted == null ? List.copyOf(devices.keySet()) : posted);
+        }
         if (errorMessage != null) {
             form.addError(new FormMessage(errorField, errorMessage));
         }
         return form.createForm(TEMPLATE);
-    }
-
-    /** The base32 key in groups of four, as authenticator apps show it. */
-    private static String grouped(String base32) {
-        return base32.replaceAll("(.{4})(?=.)", "$1 ");
     }
 
     private static String trimmed(String value) {

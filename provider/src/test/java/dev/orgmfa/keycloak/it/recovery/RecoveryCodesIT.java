@@ -268,8 +268,12 @@ class RecoveryCodesIT {
         assertEquals(4, events(realm, userId, "LOGIN_ERROR").stream()
                 .filter(e -> "invalid_user_credentials".equals(e.getError())).count(), "each wrong code recorded");
         Page locked = browser.submit(form, "org-mfa-recovery-code-form", Map.of("recoveryCode", codes.get(0)));
-        assertRefused(locked, "a valid code while locked");
-        assertFalse(locked.text().toLowerCase().contains("disabled"), "the lock is not revealed");
+        // Refused, with the lockout's own message rather than the wrong-code text (the code is right).
+        assertFalse(locked.has("org-mfa-recovery-codes-form"), "no new-codes screen: " + locked);
+        assertFalse(locked.isSignedIn(), "not signed in: " + locked);
+        assertTrue(locked.has("org-mfa-recovery-code-form"), "back on the recovery-code form: " + locked);
+        assertTrue(locked.errors().contains("Too many failed attempts. Try again in"), "the lockout has its own message: " + locked.errors());
+        assertFalse(locked.text().toLowerCase().contains("disabled"), "no internal error names");
         assertEquals(10, codeRows(userId).size(), "and is not consumed");
         assertTrue(events(realm, userId, "LOGIN_ERROR").stream()
                 .anyMatch(e -> "user_temporarily_disabled".equals(e.getError())), "the attempt while locked is recorded");

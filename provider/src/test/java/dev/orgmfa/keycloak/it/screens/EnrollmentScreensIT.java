@@ -101,10 +101,12 @@ class EnrollmentScreensIT {
         assertEquals("one-time-code", code.getAttribute("autocomplete"));
         assertEquals("One-time code", browser.labelOf("totp"));
         assertEquals("userLabel", browser.byId("userLabel").getAttribute("name"));
-        assertEquals("Device name", browser.labelOf("userLabel"));
+        assertEquals("Device name (optional)", browser.labelOf("userLabel"));
         assertTrue(browser.byId("org-mfa-setup-form").findElements(By.id("totp")).size() == 1, "the code is in org-mfa-setup-form");
 
         browser.assertLabelled();
+
+        browser.assertAccessible();
         browser.assertContrast();
         browser.assertFitsWidth();
         ScreenBrowser.assertInOrder(browser.tabOrder(14), "#login-select-toggle", "#org-mfa-manual-toggle", "#org-mfa-copy-secret",
@@ -142,10 +144,12 @@ class EnrollmentScreensIT {
         assertEquals(List.of("Copy", "Download", "Print"), texts("#org-mfa-code-actions button"));
         assertEquals("I have saved these codes", browser.labelOf("acknowledged"));
         browser.assertLabelled();
+        browser.assertAccessible();
         browser.assertContrast();
         browser.assertFitsWidth();
         ScreenBrowser.assertInOrder(browser.tabOrder(8), "#login-select-toggle", "#org-mfa-copy", "#org-mfa-download", "#org-mfa-print",
-                "#acknowledged", "#org-mfa-recovery-codes-submit");
+                "#acknowledged");
+        assertFalse(browser.byId("org-mfa-recovery-codes-submit").isEnabled(), "Continue waits until the codes are saved");
         browser.screenshot("recovery-codes");
 
         // Copy and download work with the network gone: everything happens in the page.
@@ -164,8 +168,15 @@ class EnrollmentScreensIT {
             assertTrue(clipboard.startsWith("Recovery codes for erika at Org MFA demo."), clipboard);
             codes.forEach(c -> assertTrue(clipboard.contains(c), "clipboard has " + c));
 
+            assertTrue(browser.byId("acknowledged").isSelected(), "copying ticks the box");
+            assertTrue(browser.byId("org-mfa-recovery-codes-submit").isEnabled(), "and enables Continue");
+            browser.byId("acknowledged").click();
+            assertFalse(browser.byId("org-mfa-recovery-codes-submit").isEnabled());
+
             browser.byId("org-mfa-download").click();
-            Path file = downloads.resolve("recovery-codes-Org-MFA-demo.txt");
+            assertTrue(browser.byId("org-mfa-recovery-codes-submit").isEnabled(), "downloading enables Continue too");
+            browser.byId("acknowledged").click();
+            Path file = downloads.resolve("recovery-codes-Org-MFA-demo-erika.txt");
             new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> Files.isRegularFile(file));
             String text = Files.readString(file);
             assertTrue(text.startsWith("Recovery codes for erika at Org MFA demo."), text);
@@ -190,10 +201,14 @@ class EnrollmentScreensIT {
         browser.screenshot("recovery-codes-print");
         browser.media("");
 
-        // The codes must be confirmed as saved: the browser keeps the form until the box is ticked.
-        browser.byId("org-mfa-recovery-codes-submit").click();
+        // The codes must be confirmed as saved: Continue is off until then, and the browser keeps the form
+        // until the box is ticked; without both (no script, a crafted post) the server still asks for the box.
+        assertFalse(browser.byId("org-mfa-recovery-codes-submit").isEnabled());
         assertTrue((Boolean) browser.js("return document.getElementById('acknowledged').matches(':invalid')"));
+        browser.js("var b = document.getElementById('org-mfa-recovery-codes-submit'); b.disabled = false;"
+                + " document.getElementById('acknowledged').required = false; b.click();");
         browser.awaitTemplate("org-mfa-recovery-codes.ftl");
+        assertEquals("Confirm that you saved the codes.", browser.byId("input-error-acknowledged").getText());
         browser.byId("acknowledged").click();
         browser.byId("org-mfa-recovery-codes-submit").click();
         browser.awaitSignedIn();
@@ -213,10 +228,11 @@ class EnrollmentScreensIT {
                     texts("#org-mfa-setup-steps > li > h2"));
             assertEquals("Sie können den Code nicht scannen?", browser.byId("org-mfa-manual-toggle").getText());
             assertEquals("Einmalcode", browser.labelOf("totp"));
-            assertEquals("Gerätename", browser.labelOf("userLabel"));
+            assertEquals("Gerätename (optional)", browser.labelOf("userLabel"));
             assertEquals("Prüfen und weiter", browser.byId("org-mfa-setup-submit").getText());
             browser.assertFitsWidth();
             browser.assertLabelled();
+            browser.assertAccessible();
             browser.assertContrast();
             browser.screenshot("setup-de-phone");
 
@@ -234,6 +250,7 @@ class EnrollmentScreensIT {
             assertEquals(10, texts("#org-mfa-recovery-codes > li").size());
             browser.assertFitsWidth();
             browser.assertLabelled();
+            browser.assertAccessible();
             browser.assertContrast();
             browser.screenshot("recovery-codes-de-phone");
 
@@ -251,12 +268,14 @@ class EnrollmentScreensIT {
         setLoginTheme("keycloak");
         try {
             browser.desktop();
+            browser.measureStockBaseline();
             browser.signIn(member("otto"));
             browser.awaitTemplate("org-mfa-totp-setup.ftl");
             assertEquals("Set up an authenticator app", browser.title());
             assertTrue(browser.byId("org-mfa-qr").isDisplayed());
             assertEquals("One-time code", browser.labelOf("totp"));
             browser.assertLabelled();
+            browser.assertAccessible();
             browser.assertFitsWidth();
             browser.byId("org-mfa-manual-toggle").click();
             String key = browser.byId("org-mfa-secret").getText();
@@ -268,12 +287,14 @@ class EnrollmentScreensIT {
             assertEquals(10, texts("#org-mfa-recovery-codes > li").size());
             assertTrue(browser.byId("org-mfa-copy").isDisplayed());
             browser.assertLabelled();
+            browser.assertAccessible();
             browser.assertFitsWidth();
             browser.byId("acknowledged").click();
             browser.byId("org-mfa-recovery-codes-submit").click();
             browser.awaitSignedIn();
         } finally {
             setLoginTheme(null);
+            browser.measureStockBaseline();
         }
     }
 

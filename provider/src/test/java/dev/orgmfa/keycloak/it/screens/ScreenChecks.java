@@ -105,6 +105,8 @@ final class ScreenChecks {
             var out = [];
             card.querySelectorAll('*').forEach(function (e) {
               if (!visible(e) || e.closest('select') || e.closest('[aria-hidden=true]')) { return; }
+              // WCAG 1.4.3 exempts inactive controls (a disabled button).
+              if (e.closest('button:disabled, input:disabled')) { return; }
               var own = Array.prototype.some.call(e.childNodes, function (n) { return n.nodeType === 3 && n.textContent.trim(); });
               if (!own) { return; }
               var style = getComputedStyle(e);

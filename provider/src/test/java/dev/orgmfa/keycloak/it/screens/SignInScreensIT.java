@@ -60,7 +60,7 @@ class SignInScreensIT {
 
         browser.signIn("mia");
         browser.awaitTemplate("org-mfa-totp-login.ftl");
-        assertEquals("Enter your authentication code", browser.title());
+        assertEquals("Enter your one-time code", browser.title());
         WebElement otp = browser.byId("otp");
         assertEquals("otp", otp.getAttribute("name"));
         assertEquals("One-time code", browser.labelOf("otp"));
@@ -73,6 +73,7 @@ class SignInScreensIT {
         assertEquals("Use a recovery code instead", useRecoveryCode.getText());
         assertTrue(useRecoveryCode.isDisplayed());
         browser.assertLabelled();
+        browser.assertAccessible();
         browser.assertContrast();
         browser.assertFitsWidth();
         ScreenBrowser.assertInOrder(browser.tabOrder(7), "#otp", "#kc-login", "#org-mfa-use-recovery-code");
@@ -94,6 +95,7 @@ class SignInScreensIT {
         assertTrue(recoveryCode.getAttribute("aria-describedby").contains("org-mfa-recovery-help"));
         assertEquals("Use my authenticator app instead", browser.byId("org-mfa-use-totp").getText());
         browser.assertLabelled();
+        browser.assertAccessible();
         browser.assertContrast();
         browser.assertFitsWidth();
         browser.screenshot("recovery-code-login");
@@ -104,7 +106,7 @@ class SignInScreensIT {
         assertEquals("Wiederherstellungscode eingeben", browser.title());
         browser.byId("org-mfa-use-totp").click();
         browser.awaitTemplate("org-mfa-totp-login.ftl");
-        assertEquals("Authentifizierungscode eingeben", browser.title());
+        assertEquals("Einmalcode eingeben", browser.title());
         assertEquals("Einmalcode", browser.labelOf("otp"));
         assertEquals("Stattdessen einen Wiederherstellungscode verwenden", browser.byId("org-mfa-use-recovery-code").getText());
         browser.byId("org-mfa-use-recovery-code").click();
@@ -133,7 +135,18 @@ class SignInScreensIT {
         assertTrue(browser.has("org-mfa-setup-cancel"), "an action the user started can be cancelled");
         Enrollment laptop = browser.addDevice("Laptop");
 
+        // A threshold a full set cannot get under is corrected to the default: no "10 left" on a full set of 10.
         lowRecoveryCodesThreshold("10");
+        browser.signIn("lena");
+        browser.awaitTemplate("org-mfa-totp-login.ftl");
+        assertFalse(browser.has("org-mfa-low-codes"), "threshold 10 with sets of 10 is corrected");
+        // One code used, its new set never confirmed (the user walked away): 9 left.
+        browser.byId("org-mfa-use-recovery-code").click();
+        browser.awaitTemplate("org-mfa-recovery-code-login.ftl");
+        browser.byId("recoveryCode").sendKeys(phone.recoveryCodes().get(0));
+        browser.byId("kc-login").click();
+        browser.awaitTemplate("org-mfa-recovery-codes.ftl");
+        lowRecoveryCodesThreshold("9");
         browser.phone();
         try {
             browser.signIn("lena");
@@ -145,11 +158,12 @@ class SignInScreensIT {
             assertEquals(2, devices.size());
             assertEquals(List.of("Diensthandy", "Laptop"), browser.texts("#org-mfa-devices label"));
             assertTrue(devices.get(0).isSelected(), "the first device is preselected");
-            assertEquals("Sie haben noch 10 Wiederherstellungscodes.",
+            assertEquals("Sie haben noch 9 Wiederherstellungscodes.",
                     browser.byId("org-mfa-low-codes").findElement(By.cssSelector("p")).getText());
             assertEquals("Nach der Anmeldung neue Wiederherstellungscodes erstellen", browser.labelOf("regenerateRecoveryCodes"));
             browser.assertFitsWidth();
             browser.assertLabelled();
+            browser.assertAccessible();
             browser.assertContrast();
             browser.screenshot("totp-login-de-phone");
 
@@ -185,8 +199,10 @@ class SignInScreensIT {
         assertTrue(enrollBy.getAttribute("datetime").matches("\\d{4}-\\d{2}-\\d{2}T.*Z"), enrollBy.getAttribute("datetime"));
         assertTrue(enrollBy.getText().matches("[A-Z][a-z]+ \\d{1,2}, \\d{4}"), "a date in the page's language: " + enrollBy.getText());
         assertEquals("Set it up now", browser.byId("org-mfa-enroll-now").getText());
-        assertEquals("Remind me later", browser.byId("org-mfa-enroll-later").getText());
+        assertEquals("Not now", browser.byId("org-mfa-enroll-later").getText());
+        assertEquals("Required by: initech", browser.byId("org-mfa-required-by").getText());
         browser.assertLabelled();
+        browser.assertAccessible();
         browser.assertContrast();
         browser.assertFitsWidth();
         browser.screenshot("grace-notice");

@@ -1,0 +1,70 @@
+package dev.orgmfa.keycloak.authenticator;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+import org.keycloak.credential.CredentialModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+import dev.orgmfa.keycloak.enrollment.TotpDevices;
+
+/**
+ * Replacing a lost authenticator after a sign-in with a recovery code. Both facts live in notes of
+ * this sign-in's authentication session, which no form can write: the replacement can be asked for
+ * only in a sign-in that used a recovery code, and the lost devices go only once a new one is
+ * verified (a user who abandons the setup keeps the old device).
+ */
+public final class DeviceReplacement {
+
+    /** Set when this sign-in used a recovery code (login step or end-of-flow check). */
+    private static final String RECOVERED_NOTE = "org-mfa.recovered-with-code";
+    /** Set when the user, on the new-codes screen of such a sign-in, asked to replace the device. */
+    private static final String REQUESTED_NOTE = "org-mfa.replace-device";
+
+    /** Form field of the new-codes screen (the checkbox with id {@code org-mfa-replace-device}). */
+    public static final String FIELD_REPLACE = "replaceDevice";
+    /** Form field of the setup screen: ids of the devices the user lost (checkboxes, all ticked by default). */
+    public static final String FIELD_LOST_DEVICE = "lostDevice";
+
+    private DeviceReplacement() {
+    }
+
+    public static void recordRecoverySignIn(AuthenticationSessionModel authSession) {
+        authSession.setAuthNote(RECOVERED_NOTE, "true");
+    }
+
+    /** This sign-in used a recovery code, so the new-codes screen may offer the replacement. */
+    public static boolean offered(AuthenticationSessionModel authSession) {
+        return "true".equals(authSession.getAuthNote(RECOVERED_NOTE));
+    }
+
+    /** The user asked for it; ignored (false) unless this sign-in used a recovery code. */
+    public static boolean request(AuthenticationSessionModel authSession) {
+        if (!offered(authSession)) {
+            return false;
+        }
+        authSession.setAuthNote(REQUESTED_NOTE, "true");
+        return true;
+    }
+
+    /** A replacement is under way in this sign-in: requested after a recovery-code sign-in. */
+    public static boolean requested(AuthenticationSessionModel authSession) {
+        return offered(authSession) && "true".equals(authSession.getAuthNote(REQUESTED_NOTE));
+    }
+
+    public static void finish(AuthenticationSessionModel authSession) {
+        authSession.removeAuthNote(REQUESTED_NOTE);
+        authSession.removeAuthNote(RECOVERED_NOTE);
+    }
+
+    /**
+     * The devices to remove, read before the new one is stored: those of {@code chosen} that are the
+     * user's TOTP devices. Ids that are not the user's are dropped.
+     */
+    public static List<CredentialModel> lostDevices(UserModel user, Collection<String> chosen) {
+        Set<String> ids = chosen == null ? Set.of() : Set.copyOf(chosen);
+        return TotpDevices.of(user).stream().filter(device -> ids.contains(device.getId())).toList();
+    }
+}

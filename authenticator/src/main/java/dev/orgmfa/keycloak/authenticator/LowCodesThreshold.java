@@ -1,0 +1,63 @@
+package dev.orgmfa.keycloak.authenticator;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jboss.logging.Logger;
+import org.keycloak.models.AuthenticatorConfigModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RequiredActionConfigModel;
+
+import dev.orgmfa.keycloak.recovery.RecoveryCodeStore;
+
+/**
+ * How few recovery codes make the TOTP screen warn. It must stay below the size of a set: a
+ * threshold the set cannot get under (e.g. 10 with 10 codes a set) would say "only 10 left" on a
+ * full set, so such a value is replaced with the default and logged once per realm and value.
+ */
+public final class LowCodesThreshold {
+
+    private static final Logger LOG = Logger.getLogger(LowCodesThreshold.class);
+    /** Id and option of the recovery codes action (required-action module), read from the realm's config. */
+    private static final String RECOVERY_CODES_ACTION = "org-mfa-recovery-codes";
+    private static final String CODE_COUNT = "codeCount";
+    private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
+
+    private LowCodesThreshold() {
+    }
+
+    /** The threshold for the step's config (null: the default), corrected against the realm's set size. */
+    public static int of(RealmModel realm, AuthenticatorConfigModel config) {
+        int fallback = OrgMfaTotpAuthenticatorFactory.DEFAULT_LOW_RECOVERY_CODES_THRESHOLD;
+        String value = config == null || config.getConfig() == null ? null
+                : config.getConfig().get(OrgMfaTotpAuthenticatorFactory.LOW_RECOVERY_CODES_THRESHOLD);
+        int threshold;
+        try {
+            threshold = value == null ? fallback : Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            threshold = fallback;
+        }
+        int setSize = setSize(realm);
+        if (threshold >= setSize) {
+            if (WARNED.add(realm.getId() + "/" + threshold + "/" + setSize)) {
+                LOG.warnf("realm %s: the org-mfa-totp option %s=%d is not below the recovery code set size %d;"
+                        + " using %d", realm.getName(), OrgMfaTotpAuthenticatorFactory.LOW_RECOVERY_CODES_THRESHOLD,
+                        threshold, setSize, Math.min(fallback, setSize - 1));
+            }
+            return Math.min(fallback, setSize - 1);
+        }
+        return threshold;
+    }
+
+    /** Codes in a set as the realm's recovery codes action is configured (the default when unset or invalid). */
+    static int setSize(RealmModel realm) {
+        RequiredActionConfigModel config = realm.getRequiredActionConfigByAlias(RECOVERY_CODES_ACTION);
+        String value = config == null ? null : config.getConfigValue(CODE_COUNT);
+        try {
+            int size = value == null ? RecoveryCodeStore.DEFAULT_SET_SIZE : Integer.parseInt(value.trim());
+            return size > 0 ? size : RecoveryCodeStore.DEFAULT_SET_SIZE;
+        } catch (NumberFormatException e) {
+            return RecoveryCodeStore.DEFAULT_SET_SIZE;
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.orgmfa.keycloak.authenticator;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.organization.OrganizationProvider;
+
+import dev.orgmfa.keycloak.policy.MfaPolicyResolver;
+import dev.orgmfa.keycloak.policy.OrgMfaAttributes;
+import dev.orgmfa.keycloak.policy.OrganizationRef;
+
+/**
+ * Whom a user who can use neither the authenticator app nor a recovery code should ask: the
+ * {@code mfa.support-contact} attribute of their organization (those that require a second factor
+ * first), else the realm attribute of the same name, else nobody named (the screen then says
+ * "contact your administrator").
+ * <p>
+ * A value is free text, or a {@code mailto:} or {@code https:} link; only those two schemes become
+ * links, anything else is shown as text. The template escapes both.
+ *
+ * @param text what the screen shows
+ * @param href the link target, or null for plain text
+ */
+public record SupportContact(String text, String href) {
+
+    private static final int MAX_LENGTH = 500;
+
+    /** The contact for this user, or empty when neither an organization nor the realm names one. */
+    public static Optional<SupportContact> of(KeycloakSession session, RealmModel realm, UserModel user) {
+        return fromOrganizations(session, realm, user).or(() -> parse(realm.getAttribute(OrgMfaAttributes.SUPPORT_CONTACT)));
+    }
+
+    private static Optional<SupportContact> fromOrganizations(KeycloakSession session, RealmModel realm, UserModel user) {
+        OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
+        if (organizations == null || !realm.isOrganizationsEnabled()) {
+            return Optional.empty();
+        }
+        Set<String> requiring = new MfaPolicyResolver(session).resolve(realm, user).requiredBy().stream()
+                .map(OrganizationRef::id).collect(Collectors.toSet());
+        List<OrganizationModel> mine = organizations.getByMember(user)
+                .sorted(Comparator.comparing((OrganizationModel o) -> !requiring.contains(o.getId()))
+                        .thenComparing(OrganizationModel::getAlias, Comparator.nullsLast(Comparator.naturalOrder())))
+                .toList();
+        for (OrganizationModel organization : mine) {
+            List<String> values = organization.getAttributes().get(OrgMfaAttributes.SUPPORT_CONTACT);
+            Optional<SupportContact> contact = parse(values == null || values.isEmpty() ? null : values.get(0));
+            if (contact.isPresent()) {
+                return contact;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A configured value as the screen shows it; empty for a blank value. */
+    public static Optional<SupportContact> parse(String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        String trimmed = value.trim();
+        if (trimmed.length() > MAX_LENGTH) {
+            trimmed = trimmed.substring(0, MAX_LENGTH);
+        }
+        String lower = trimmed.toLowerCase(Locale.ROOT);
+        boolean oneWord = trimmed.chars().noneMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c)
+                || c == '"' || c == '<' || c == '>');
+        if (oneWord && lower.startsWith("mailto:") && trimmed.length() > "mailto:".length()) {
+            return Optional.of(new SupportContact(trimmed.substring("mailto:".length()), trimmed));
+        }
+        if (oneWord && lower.startsWith("https://") && trimmed.length() > "https://".length()) {
+            return Optional.of(new SupportContact(trimmed, trimmed));
+        }
+        return Optional.of(new SupportContact(trimmed, null));
+    }
+}
