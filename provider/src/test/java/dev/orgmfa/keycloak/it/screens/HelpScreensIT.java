@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.openqa.selenium.By;
@@ -223,6 +224,7 @@ class HelpScreensIT {
     }
 
     @Test
+    @Tag("smoke")
     void aLockedUserIsToldWhyEvenTheRightCodeFails() {
         browser.desktop();
         String org = realm.createOrganization("lockorg", Map.of("mfa.totp.required", "true"));

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
@@ -82,6 +83,7 @@ class LostPhoneScreensIT {
     }
 
     @Test
+    @Tag("smoke")
     void aLostPhoneIsReplacedEndToEnd() {
         browser.desktop();
         String userId = member("nina");
