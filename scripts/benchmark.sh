@@ -13,7 +13,7 @@
 #   scripts/benchmark.sh -Dit.test=SignInBenchmark -Dbench.rounds=9     (only the sign-ins, more rounds)
 #   scripts/benchmark.sh -Dkeycloak.run.version=26.4.7                   (another Keycloak line)
 # Knobs (system properties): bench.rounds (5), bench.sequential (20), bench.clients (8),
-# bench.perClient (10), bench.users (160), bench.organizations (10000), bench.members (10000),
+# bench.perClient (10), bench.users (600), bench.organizations (10000), bench.members (10000),
 # bench.enrolled (1000), bench.calls (30).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -37,7 +37,14 @@ final class BenchRealms {
         realm.setOrganizationsEnabled(false);
         realm.setAuthenticationFlows(null);
         realm.setAuthenticatorConfig(null);
+        // Keycloak's default flows for every binding (the demo binds flows of its own, left out above).
         realm.setBrowserFlow("browser");
+        realm.setDirectGrantFlow(null);
+        realm.setResetCredentialsFlow(null);
+        realm.setRegistrationFlow(null);
+        realm.setClientAuthenticationFlow(null);
+        realm.setDockerAuthenticationFlow(null);
+        realm.setFirstBrokerLoginFlow(null);
         realm.setRequiredActions(realm.getRequiredActions().stream()
                 .filter(action -> !action.getAlias().startsWith("org-mfa-")).toList());
         realm.setQuickLoginCheckMilliSeconds(1L);

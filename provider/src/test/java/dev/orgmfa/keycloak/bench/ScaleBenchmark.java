@@ -103,8 +103,8 @@ class ScaleBenchmark {
         report.line("| request | p50 (ms) | p95 (ms) |");
         report.line("| --- | --- | --- |");
         String members = "/organizations/" + big + "/members";
-        for (String query : List.of("?first=0&max=100", "?first=" + (MEMBERS - 100) + "&max=100", "?max=100&enrolled=true",
-                "?max=100&enrolled=false", "?max=100&from=0&state=enrolled", "?max=100&state=grace,overdue",
+        for (String query : List.of("?first=0&max=100", "?first=" + (MEMBERS - 100) + "&max=100", "?max=100&from=0&enrolled=true",
+                "?max=100&from=0&enrolled=false", "?max=100&from=0&state=enrolled", "?max=100&from=0&state=grace,overdue",
                 "?max=100&from=0&state=not-required")) {
             timed(report, api, "GET " + members.replace(big, "{big}") + query, members + query);
         }

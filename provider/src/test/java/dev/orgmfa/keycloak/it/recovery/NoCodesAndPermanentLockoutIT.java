@@ -1,0 +1,117 @@
+package dev.orgmfa.keycloak.it.recovery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.core.Response;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.CreatedResponseUtil;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+
+import dev.orgmfa.keycloak.it.support.BrowserSession;
+import dev.orgmfa.keycloak.it.support.Page;
+import dev.orgmfa.keycloak.it.support.TestRealm;
+import dev.orgmfa.keycloak.it.support.Totp;
+
+/**
+ * Two unhappy paths of the code screen: a user who never had recovery codes (a TOTP device set up
+ * through stock CONFIGURE_TOTP or imported) is offered a set, not told the codes ran out; and a user
+ * locked for good by brute-force protection is told to contact an administrator, not "wrong code".
+ */
+class NoCodesAndPermanentLockoutIT {
+
+    private static final String KEY = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+    private static TestRealm realm;
+    private static String organization;
+
+    @BeforeAll
+    static void createRealm() {
+        realm = TestRealm.create("no-codes");
+        RealmRepresentation settings = realm.admin().toRepresentation();
+        settings.setPermanentLockout(true);
+        settings.setFailureFactor(3);
+        realm.admin().update(settings);
+        organization = realm.createOrganization("stockorg", Map.of("mfa.totp.required", "true"));
+    }
+
+    @AfterAll
+    static void removeRealm() {
+        if (realm != null) {
+            realm.close();
+        }
+    }
+
+    @Test
+    void aUserWhoNeverHadCodesIsOfferedASetInsteadOfBeingToldTheyRanOut() {
+        userWithStockTotp("stocky");
+        BrowserSession browser = realm.browser();
+        Page codeScreen = browser.signIn("stocky", TestRealm.PASSWORD);
+
+        String notice = codeScreen.byId("org-mfa-low-codes").orElseThrow().text();
+        assertTrue(notice.contains("You have no recovery codes."), notice);
+        assertFalse(notice.contains("left"), "nothing 'left' for someone who never had any: " + notice);
+        assertTrue(codeScreen.text().contains("Create recovery codes after signing in"), codeScreen.text());
+
+        Page codes = browser.submit(codeScreen, "org-mfa-totp-form",
+                Map.of("otp", Totp.fromBase32(KEY).now(), "regenerateRecoveryCodes", "on"));
+        assertEquals(10, codes.listItems("org-mfa-recovery-codes").size(), "the offer leads to a fresh set: " + codes);
+        assertTrue(browser.submit(codes, "org-mfa-recovery-codes-form", Map.of("acknowledged", "on")).isSignedIn());
+    }
+
+    @Test
+    void aPermanentlyLockedUserIsSentToAnAdministratorNotToldTheCodeIsWrong() {
+        String userId = userWithStockTotp("locked");
+        Totp totp = Totp.fromBase32(KEY);
+        String right = totp.now();
+        String wrong = right.equals("000000") ? "111111" : "000000";
+        BrowserSession browser = realm.browser();
+        Page page = browser.signIn("locked", TestRealm.PASSWORD);
+        for (int i = 1; i <= 3; i++) {
+            page = browser.submit(page, "org-mfa-totp-form", Map.of("otp", wrong));
+            realm.awaitLoginFailures(userId, i);
+        }
+        page = browser.submit(page, "org-mfa-totp-form", Map.of("otp", totp.now()));
+
+        assertFalse(page.isSignedIn(), "locked for good: no session even with the right code");
+        // Keycloak disables a permanently locked user; depending on where the flow notices, the page is
+        // this extension's lockout text or Keycloak's "Account is disabled": both send the user to an admin.
+        assertTrue(page.text().toLowerCase(java.util.Locale.ROOT).contains("contact your administrator"), page.text());
+        assertFalse(page.text().contains("Check the code and try again"), "not the wrong-code text: " + page.text());
+    }
+
+    /** A user whose TOTP device came from elsewhere (stock set-up, an import): no recovery codes ever. */
+    private static String userWithStockTotp(String username) {
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername(username);
+        user.setEnabled(true);
+        user.setEmail(username + "@example.com");
+        user.setEmailVerified(true);
+        user.setFirstName(username);
+        user.setLastName("Test");
+        CredentialRepresentation password = new CredentialRepresentation();
+        password.setType(CredentialRepresentation.PASSWORD);
+        password.setValue(TestRealm.PASSWORD);
+        password.setTemporary(false);
+        CredentialRepresentation otp = new CredentialRepresentation();
+        otp.setType("otp");
+        otp.setUserLabel("stock");
+        otp.setSecretData("{\"value\":\"" + KEY + "\"}");
+        otp.setCredentialData("{\"subType\":\"totp\",\"digits\":6,\"counter\":0,\"period\":30,"
+                + "\"algorithm\":\"HmacSHA1\",\"secretEncoding\":\"BASE32\"}");
+        user.setCredentials(List.of(password, otp));
+        try (Response response = realm.admin().users().create(user)) {
+            String id = CreatedResponseUtil.getCreatedId(response);
+            realm.addMember(organization, id);
+            return id;
+        }
+    }
+}
