@@ -18,5 +18,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 echo "load average before the run: $(cut -d' ' -f1-3 /proc/loadavg) (the numbers mean little above ~0.5)"
+# start-dev turns the theme caches off, so every page would re-read and re-parse its FreeMarker template;
+# a production server (kc.sh start) caches them, and so does the benchmarked one.
 exec mvn -B verify -pl provider -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dit.test='SignInBenchmark,ScaleBenchmark' "$@"
+  -Dit.test='SignInBenchmark,ScaleBenchmark' \
+  "-Dkeycloak.start.options=--spi-theme--cache-themes=true --spi-theme--cache-templates=true" "$@"

@@ -1,12 +1,13 @@
 package dev.orgmfa.keycloak.admin;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.organization.OrganizationProvider;
 
 import dev.orgmfa.keycloak.enrollment.EnrollmentState;
 import dev.orgmfa.keycloak.enrollment.PasswordOnlySessions;
@@ -14,7 +15,11 @@ import dev.orgmfa.keycloak.enrollment.PasswordOnlySessions;
 /**
  * After a policy change, ends the password-only sessions of the organization's members whose grace
  * period the change has ended (required now, no device, deadline passed), so their refresh tokens
- * stop at once instead of at the SSO session's maximum. Reads the members in chunks.
+ * stop at once instead of at the SSO session's maximum.
+ * <p>
+ * The members' states are read in bulk in the request's transaction, which sees the new policy; the
+ * sessions are then ended in {@link ChunkedTransactions}, which commit before the policy does: if the
+ * policy change then fails, some sessions ended for nothing, never the other way round.
  */
 final class ExpiredGraceSessions {
 
@@ -29,22 +34,35 @@ final class ExpiredGraceSessions {
     }
 
     /** Returns how many sessions ended. */
-    int endFor(OrganizationProvider organizations, OrganizationModel organization) {
-        // The members' states are read in bulk per chunk, judged as the member listing judges them.
+    int endFor(OrganizationModel organization) {
+        List<String> candidates = new UsersWithStoredSessions(session, realm).among(overdueMembers(organization));
+        AtomicInteger ended = new AtomicInteger();
+        ChunkedTransactions.forEachChunk(session, candidates, (chunkSession, userIds) -> {
+            RealmModel chunkRealm = chunkSession.getContext().getRealm();
+            for (String userId : userIds) {
+                UserModel user = chunkSession.users().getUserById(chunkRealm, userId);
+                if (user != null) {
+                    ended.addAndGet(PasswordOnlySessions.end(chunkSession, chunkRealm, user, null));
+                }
+            }
+        });
+        return ended.get();
+    }
+
+    /** Ids of the members who are overdue under the policy as it now stands, judged as the member listing judges them. */
+    private List<String> overdueMembers(OrganizationModel organization) {
         MemberStates states = new MemberStates(session, realm);
         FilteredPager.Source<UserRows.Person> source = new UserRows(session, realm).members(organization.getId());
-        int ended = 0;
+        List<String> overdue = new ArrayList<>();
         for (int first = 0; ; first += CHUNK) {
             List<UserRows.Person> members = source.read(first, CHUNK);
             for (MemberStates.Row row : states.of(members)) {
-                UserModel user = row.standing().state() == EnrollmentState.OVERDUE
-                        ? session.users().getUserById(realm, row.user().id()) : null;
-                if (user != null) {
-                    ended += PasswordOnlySessions.end(session, realm, user, null);
+                if (row.standing().state() == EnrollmentState.OVERDUE) {
+                    overdue.add(row.user().id());
                 }
             }
             if (members.size() < CHUNK) {
-                return ended;
+                return overdue;
             }
         }
     }

@@ -1,8 +1,6 @@
 package dev.orgmfa.keycloak.admin;
 
 import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,7 +24,6 @@ import org.keycloak.organization.OrganizationProvider;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
-import dev.orgmfa.keycloak.admin.json.BatchResetJson;
 import dev.orgmfa.keycloak.admin.json.MemberJson;
 import dev.orgmfa.keycloak.admin.json.OrganizationJson;
 import dev.orgmfa.keycloak.enrollment.EnrollmentState;
@@ -58,6 +55,7 @@ public class OrgMfaAdminResource {
     private final FactorReset factorReset;
     private final AdminEvents events;
     private final ExpiredGraceSessions expiredGraceSessions;
+    private final BatchReset batchReset;
 
     public OrgMfaAdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
                                AdminEventBuilder adminEvent) {
@@ -69,6 +67,7 @@ public class OrgMfaAdminResource {
         this.factorReset = new FactorReset(session, realm);
         this.events = new AdminEvents(adminEvent);
         this.expiredGraceSessions = new ExpiredGraceSessions(session, realm);
+        this.batchReset = new BatchReset(session, lookups, access, adminEvent);
     }
 
     @GET
@@ -104,28 +103,8 @@ public class OrgMfaAdminResource {
             access.requireQueryUsers();
             boolean logout = Boolean.TRUE.equals(query().flag(LOGOUT));
             List<String> userIds = BatchResetRequest.parse(RequestBody.readObject(body), logout);
-            // One result per requested id, in order; a repeated id is reset once and reported each time.
-            Map<String, String> statusById = new LinkedHashMap<>();
-            List<BatchResetJson.Result> results = new ArrayList<>(userIds.size());
-            for (String userId : userIds) {
-                String status = statusById.computeIfAbsent(userId, id -> resetOne(id, logout));
-                results.add(new BatchResetJson.Result(userId, status));
-            }
-            return ApiResponses.ok(new BatchResetJson(results));
+            return ApiResponses.ok(batchReset.reset(userIds, logout));
         });
-    }
-
-    private String resetOne(String userId, boolean logout) {
-        UserModel user = lookups.user(userId).orElse(null);
-        if (user == null) {
-            return BatchResetJson.NOT_FOUND;
-        }
-        if (!access.canManage(user)) {
-            // Reported and left alone: none of this user's credentials or sessions is touched.
-            return BatchResetJson.FORBIDDEN;
-        }
-        events.factorsReset(factorReset.reset(user, logout));
-        return BatchResetJson.RESET;
     }
 
     @GET
@@ -185,7 +164,7 @@ public class OrgMfaAdminResource {
             events.policyUpdated(organization.getId(), update.json(attributes));
             if (policy.totpRequired()) {
                 // A shorter (or a first) requirement may end grace periods now: their password-only sessions end with them.
-                expiredGraceSessions.endFor(organizationProvider(), organization);
+                expiredGraceSessions.endFor(organization);
             }
             return ApiResponses.noContent();
         });

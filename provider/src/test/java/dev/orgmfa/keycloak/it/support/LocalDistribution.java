@@ -55,6 +55,11 @@ final class LocalDistribution implements RunningKeycloak {
                     "--http-host=127.0.0.1", "--http-port=" + httpPort,
                     "--http-management-port=" + managementPort, "--health-enabled=true",
                     "--log-level=INFO,dev.orgmfa:debug,org.keycloak.services.error:debug"));
+            // More kc.sh options, space-separated: the benchmarks turn on the theme caches that start-dev turns off.
+            String extra = System.getProperty("keycloak.start.options", "").trim();
+            if (!extra.isEmpty()) {
+                command.addAll(List.of(extra.split("\\s+")));
+            }
             ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", adminUsername);
