@@ -196,7 +196,7 @@ class SignInScreensIT {
 
         browser.signIn("paul");
         browser.awaitTemplate("org-mfa-grace-notice.ftl");
-        assertEquals("Set up two-factor authentication", browser.title());
+        assertEquals("Set up two-factor sign-in", browser.title());
         assertEquals("Your organization requires an authenticator app. You have 7 days left to set it up.",
                 browser.byId("org-mfa-grace").findElement(By.cssSelector("p")).getText());
         WebElement enrollBy = browser.byId("org-mfa-enroll-by");
@@ -212,7 +212,7 @@ class SignInScreensIT {
         browser.screenshot("grace-notice");
 
         browser.chooseLanguage("de");
-        assertEquals("Zwei-Faktor-Authentifizierung einrichten", browser.title());
+        assertEquals("Zwei-Faktor-Anmeldung einrichten", browser.title());
         assertTrue(browser.byId("org-mfa-grace").getText().contains("noch 7 Tage"), browser.byId("org-mfa-grace").getText());
         assertTrue(browser.byId("org-mfa-enroll-by").getText().matches("\\d{1,2}\\. [A-Z][a-zä]+ \\d{4}"),
                 browser.byId("org-mfa-enroll-by").getText());
