@@ -70,6 +70,11 @@ class AccountConsoleIT {
             JsonNode none = find(credentialTypes(realm, other, other.signIn("not-required", TestRealm.PASSWORD)), "otp");
             assertEquals("org-mfa-totp-setup", text(none, "createAction"), none.toString());
             assertEquals(0, none.get("userCredentialMetadatas").size());
+            // The button's action, as the console starts it (kc_action), enrolls a first device with recovery codes.
+            MfaFlows.Enrolled voluntary = MfaFlows.completeSetup(other, other.openAction(text(none, "createAction")), "Own phone");
+            JsonNode after = credentialTypes(realm, other, voluntary.lastPage());
+            assertEquals(1, find(after, "otp").get("userCredentialMetadatas").size());
+            assertEquals(10, find(after, "org-mfa-recovery-code").get("userCredentialMetadatas").size());
         }
     }
 
