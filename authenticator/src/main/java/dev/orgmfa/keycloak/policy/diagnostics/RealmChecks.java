@@ -71,9 +71,10 @@ public final class RealmChecks {
                 "Enable \"Org MFA: recovery codes\" under Authentication > Required actions.", null)));
         if (action(realm, UserModel.RequiredAction.CONFIGURE_TOTP.name()).isPresent()) {
             findings.add(new Finding("stock-totp-setup-enabled", Severity.WARNING,
-                    "The stock required action Configure OTP is enabled: users (e.g. from the account console) can set"
-                            + " up TOTP without recovery codes.",
-                    "Disable \"Configure OTP\" under Authentication > Required actions.", null));
+                    "The stock required action Configure OTP is enabled: users it is given to (by an admin, or by a"
+                            + " stock OTP step) set up TOTP without recovery codes or organization rules.",
+                    "Disable \"Configure OTP\" under Authentication > Required actions; the account console's set-up"
+                            + " button starts org-mfa-totp-setup while that is enabled.", null));
         }
         if (realm.getResetCredentialsFlow() != null && SignInFlows.reachable(realm, realm.getResetCredentialsFlow().getId())
                 .stream().anyMatch(e -> RESET_OTP.equals(e.getAuthenticator()))) {

@@ -69,7 +69,7 @@ class EnrollmentScreensIT {
         browser.awaitTemplate("org-mfa-totp-setup.ftl");
 
         assertEquals("Set up an authenticator app", browser.title());
-        assertEquals(List.of("Install an authenticator app", "Scan the QR code", "Enter a code to confirm"),
+        assertEquals(List.of("Install an authenticator app", "Scan the QR code", "Enter a one-time code to confirm"),
                 texts("#org-mfa-setup-steps > li > h2"));
         List<String> apps = texts("#org-mfa-apps li");
         assertTrue(apps.containsAll(List.of("FreeOTP", "Google Authenticator")), "apps by name: " + apps);
@@ -125,7 +125,7 @@ class EnrollmentScreensIT {
         browser.byId("userLabel").sendKeys("Work phone");
         browser.byId("org-mfa-setup-submit").click();
         WebElement error = browser.byId("input-error-otp-code");
-        assertTrue(error.getText().startsWith("That code is not right."), error.getText());
+        assertTrue(error.getText().startsWith("That one-time code is not right."), error.getText());
         assertEquals("true", browser.byId("totp").getAttribute("aria-invalid"));
         assertTrue(browser.byId("totp").getAttribute("aria-describedby").contains("input-error-otp-code"));
 
@@ -224,7 +224,7 @@ class EnrollmentScreensIT {
 
             assertEquals("de", browser.lang());
             assertEquals("Authenticator-App einrichten", browser.title());
-            assertEquals(List.of("Authenticator-App installieren", "QR-Code scannen", "Mit einem Code bestätigen"),
+            assertEquals(List.of("Authenticator-App installieren", "QR-Code scannen", "Mit einem Einmalcode bestätigen"),
                     texts("#org-mfa-setup-steps > li > h2"));
             assertEquals("Sie können den Code nicht scannen?", browser.byId("org-mfa-manual-toggle").getText());
             assertEquals("Einmalcode", browser.labelOf("totp"));

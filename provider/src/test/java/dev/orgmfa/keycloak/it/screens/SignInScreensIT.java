@@ -19,6 +19,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 import dev.orgmfa.keycloak.it.screens.ScreenBrowser.Enrollment;
+import dev.orgmfa.keycloak.it.support.ServerLog;
 import dev.orgmfa.keycloak.it.support.TestRealm;
 
 /**
@@ -136,10 +137,13 @@ class SignInScreensIT {
         Enrollment laptop = browser.addDevice("Laptop");
 
         // A threshold a full set cannot get under is corrected to the default: no "10 left" on a full set of 10.
+        long logMark = ServerLog.mark();
         lowRecoveryCodesThreshold("10");
         browser.signIn("lena");
         browser.awaitTemplate("org-mfa-totp-login.ftl");
         assertFalse(browser.has("org-mfa-low-codes"), "threshold 10 with sets of 10 is corrected");
+        assertCorrectionLogged(logMark, "lowRecoveryCodesThreshold=10 is not below the recovery code set size 10",
+                List.of(phone.key(), laptop.key(), TestRealm.PASSWORD, "lena"), phone.recoveryCodes());
         // One code used, its new set never confirmed (the user walked away): 9 left.
         browser.byId("org-mfa-use-recovery-code").click();
         browser.awaitTemplate("org-mfa-recovery-code-login.ftl");
@@ -192,7 +196,7 @@ class SignInScreensIT {
 
         browser.signIn("paul");
         browser.awaitTemplate("org-mfa-grace-notice.ftl");
-        assertEquals("Set up two-factor authentication", browser.title());
+        assertEquals("Set up two-factor sign-in", browser.title());
         assertEquals("Your organization requires an authenticator app. You have 7 days left to set it up.",
                 browser.byId("org-mfa-grace").findElement(By.cssSelector("p")).getText());
         WebElement enrollBy = browser.byId("org-mfa-enroll-by");
@@ -208,7 +212,7 @@ class SignInScreensIT {
         browser.screenshot("grace-notice");
 
         browser.chooseLanguage("de");
-        assertEquals("Zwei-Faktor-Authentifizierung einrichten", browser.title());
+        assertEquals("Zwei-Faktor-Anmeldung einrichten", browser.title());
         assertTrue(browser.byId("org-mfa-grace").getText().contains("noch 7 Tage"), browser.byId("org-mfa-grace").getText());
         assertTrue(browser.byId("org-mfa-enroll-by").getText().matches("\\d{1,2}\\. [A-Z][a-zä]+ \\d{4}"),
                 browser.byId("org-mfa-enroll-by").getText());
@@ -219,6 +223,40 @@ class SignInScreensIT {
         browser.awaitTemplate("org-mfa-grace-notice.ftl");
         browser.byId("org-mfa-enroll-now").click();
         browser.awaitTemplate("org-mfa-totp-setup.ftl");
+    }
+
+    /**
+     * The operator learns of the correction: one WARN line naming the realm and the values, and no
+     * key, code, password or username in it.
+     */
+    private static void assertCorrectionLogged(long mark, String text, List<String> secrets, List<String> recoveryCodes) {
+        ServerLog.required();
+        String marker = "realm " + realm.name() + ": the org-mfa-totp option " + text;
+        List<String> warnings = List.of();
+        for (long deadline = System.currentTimeMillis() + 5_000; warnings.isEmpty() && System.currentTimeMillis() < deadline; ) {
+            warnings = ServerLog.since(mark).lines().filter(l -> l.contains(marker)).toList();
+            pause(100);
+        }
+        assertEquals(1, warnings.size(), "one line for the correction: " + ServerLog.around(ServerLog.since(mark), "org-mfa-totp option"));
+        String line = warnings.get(0);
+        assertTrue(line.contains(" WARN "), line);
+        String caseless = line.toLowerCase(Locale.ROOT).replace(" ", "");
+        for (String secret : secrets) {
+            assertFalse(caseless.contains(secret.toLowerCase(Locale.ROOT).replace(" ", "")), "the WARN line holds a secret or the username: " + line);
+        }
+        for (String code : recoveryCodes) {
+            assertFalse(caseless.contains(code.toLowerCase(Locale.ROOT).replace("-", "")) || line.contains(code),
+                    "the WARN line holds a recovery code: " + line);
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void lowRecoveryCodesThreshold(String value) {
