@@ -14,7 +14,7 @@
 #   scripts/benchmark.sh -Dkeycloak.run.version=26.4.7                   (another Keycloak line)
 # Knobs (system properties): bench.rounds (5), bench.sequential (20), bench.clients (8),
 # bench.perClient (10), bench.users (600), bench.organizations (10000), bench.members (10000),
-# bench.enrolled (1000), bench.calls (30).
+# bench.enrolled (1000), bench.calls (30), bench.withSessions (1000).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 echo "load average before the run: $(cut -d' ' -f1-3 /proc/loadavg) (the numbers mean little above ~0.5)"

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  */
 final class SupportContact {
 
-    static final int MAX_LENGTH = 500;
+    /** As long as the sign-in screens show. */
+    static final int MAX_LENGTH = dev.orgmfa.keycloak.authenticator.SupportContact.MAX_LENGTH;
     static final String RULE = "must be 1 to " + MAX_LENGTH + " characters of text without control characters,"
             + " or a mailto: or https: link";
     /** One word that starts with a scheme ({@code x:...}): read as a link. */

@@ -31,7 +31,8 @@ import dev.orgmfa.keycloak.policy.OrganizationRef;
  */
 public record SupportContact(String text, String href) {
 
-    private static final int MAX_LENGTH = 500;
+    /** The longest value shown; the admin API refuses to store longer ones. */
+    public static final int MAX_LENGTH = 500;
 
     /** The contact for this user, or empty when neither an organization nor the realm names one. */
     public static Optional<SupportContact> of(KeycloakSession session, RealmModel realm, UserModel user) {
@@ -43,20 +44,23 @@ public record SupportContact(String text, String href) {
         if (organizations == null || !realm.isOrganizationsEnabled()) {
             return Optional.empty();
         }
+        List<OrganizationModel> naming = organizations.getByMember(user)
+                .filter(o -> parse(contactOf(o)).isPresent()).toList();
+        if (naming.size() <= 1) {
+            // The code form renders on every sign-in: the policy is resolved only when it has to choose.
+            return naming.stream().findFirst().flatMap(o -> parse(contactOf(o)));
+        }
         Set<String> requiring = new MfaPolicyResolver(session).resolve(realm, user).requiredBy().stream()
                 .map(OrganizationRef::id).collect(Collectors.toSet());
-        List<OrganizationModel> mine = organizations.getByMember(user)
+        return naming.stream()
                 .sorted(Comparator.comparing((OrganizationModel o) -> !requiring.contains(o.getId()))
                         .thenComparing(OrganizationModel::getAlias, Comparator.nullsLast(Comparator.naturalOrder())))
-                .toList();
-        for (OrganizationModel organization : mine) {
-            List<String> values = organization.getAttributes().get(OrgMfaAttributes.SUPPORT_CONTACT);
-            Optional<SupportContact> contact = parse(values == null || values.isEmpty() ? null : values.get(0));
-            if (contact.isPresent()) {
-                return contact;
-            }
-        }
-        return Optional.empty();
+                .findFirst().flatMap(o -> parse(contactOf(o)));
+    }
+
+    private static String contactOf(OrganizationModel organization) {
+        List<String> values = organization.getAttributes().get(OrgMfaAttributes.SUPPORT_CONTACT);
+        return values == null || values.isEmpty() ? null : values.get(0);
     }
 
     /** A configured value as the screen shows it; empty for a blank value. */
