@@ -30,6 +30,8 @@ public final class SecondFactorProof {
     public static final String ENROLLMENT = "enrollment";
 
     private static final String OWN_STEP = "org-mfa-totp";
+    /** Keycloak's {@code ValidateOTP.PROVIDER_ID}: checks the {@code totp} parameter of a password grant. */
+    private static final String DIRECT_GRANT_OTP = "direct-grant-validate-otp";
 
     private SecondFactorProof() {
     }
@@ -71,6 +73,10 @@ public final class SecondFactorProof {
             AuthenticationExecutionModel execution = realm.getAuthenticationExecutionById(executionId);
             if (execution == null || execution.getAuthenticator() == null || OWN_STEP.equals(execution.getAuthenticator())) {
                 continue;
+            }
+            if (DIRECT_GRANT_OTP.equals(execution.getAuthenticator())) {
+                // Keycloak 26.4's direct-grant OTP step names no reference category (26.7's names "otp").
+                return true;
             }
             ProviderFactory<Authenticator> factory =
                     session.getKeycloakSessionFactory().getProviderFactory(Authenticator.class, execution.getAuthenticator());

@@ -28,13 +28,14 @@ final class BenchRealms {
     /**
      * The same realm settings (events, brute-force protection, OTP policy, client, theme), but
      * Keycloak's own flows (the built-in {@code browser} flow with its conditional OTP) and none of
-     * this extension's required actions or organizations: stock Keycloak for the same users.
+     * this extension's required actions: stock Keycloak for the same users. Organizations stay on
+     * (the caller makes the users members of one, as the extension's users are), so that what
+     * Keycloak itself spends on organization members counts on both sides, not as the extension's.
      */
     static TestRealm stockConditionalOtp(String prefix) {
         RealmRepresentation realm = TestRealm.demoRealm();
         realm.setUsers(List.of());
         realm.setOrganizations(List.of());
-        realm.setOrganizationsEnabled(false);
         realm.setAuthenticationFlows(null);
         realm.setAuthenticatorConfig(null);
         // Keycloak's default flows for every binding (the demo binds flows of its own, left out above).

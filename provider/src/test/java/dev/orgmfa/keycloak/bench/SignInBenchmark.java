@@ -72,7 +72,13 @@ class SignInBenchmark {
         for (int i = USERS; i < USERS + RECOVERY_USERS; i++) {
             recoveryCodes.put("user" + i, new ArrayList<>(enrolled.get(i).recoveryCodes()));
         }
-        stockUsers = new TotpUsers(inParallel(USERS, i -> BenchRealms.createStockTotpUser(stock, "user" + i)));
+        // Members of an organization (without the extension's attributes), as the other side's users are.
+        String stockOrganization = stock.createOrganization("bench", Map.of());
+        stockUsers = new TotpUsers(inParallel(USERS, i -> {
+            TotpUsers.User user = BenchRealms.createStockTotpUser(stock, "user" + i);
+            stock.addMember(stockOrganization, stock.admin().users().search("user" + i, true).get(0).getId());
+            return user;
+        }));
         System.out.printf("[bench] set-up of %d + %d users took %.0f s%n", USERS + RECOVERY_USERS, USERS,
                 (System.nanoTime() - start) / 1e9);
     }
