@@ -1,10 +1,10 @@
 package dev.orgmfa.keycloak.admin;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -41,7 +41,7 @@ final class BatchReset {
         }
         List<String> toReset = statusById.entrySet().stream()
                 .filter(e -> BatchResetJson.RESET.equals(e.getValue())).map(Map.Entry::getKey).toList();
-        Map<String, String> goneMeanwhile = new ConcurrentHashMap<>();
+        Map<String, String> goneMeanwhile = new HashMap<>();
         ChunkedTransactions.forEachChunk(session, toReset, (chunkSession, ids) -> {
             RealmModel realm = chunkSession.getContext().getRealm();
             FactorReset factorReset = new FactorReset(chunkSession, realm);

@@ -3,14 +3,11 @@ package dev.orgmfa.keycloak.it.admin;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.ws.rs.core.Response;
 
-import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
-import org.keycloak.representations.idm.UserRepresentation;
 
 import dev.orgmfa.keycloak.it.support.TestRealm;
 
@@ -73,32 +70,13 @@ final class Fixtures {
     static final String TOTP_KEY = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 
     private static String create(TestRealm realm, String username, boolean withPassword, boolean withTotp) {
-        UserRepresentation user = new UserRepresentation();
-        user.setUsername(username);
-        user.setEnabled(true);
-        user.setEmail(username + "@example.com");
-        user.setEmailVerified(true);
-        user.setFirstName(username);
-        user.setLastName("Test");
         List<CredentialRepresentation> credentials = new java.util.ArrayList<>();
         if (withPassword) {
-            CredentialRepresentation password = new CredentialRepresentation();
-            password.setType(CredentialRepresentation.PASSWORD);
-            password.setValue(TestRealm.PASSWORD);
-            password.setTemporary(false);
-            credentials.add(password);
+            credentials.add(TestRealm.password());
         }
         if (withTotp) {
-            CredentialRepresentation otp = new CredentialRepresentation();
-            otp.setType("otp");
-            otp.setUserLabel("imported");
-            otp.setSecretData("{\"value\":\"" + TOTP_KEY + "\"}");
-            otp.setCredentialData("{\"subType\":\"totp\",\"digits\":6,\"counter\":0,\"period\":30,\"algorithm\":\"HmacSHA1\",\"secretEncoding\":\"BASE32\"}");
-            credentials.add(otp);
+            credentials.add(TestRealm.storedTotp(TOTP_KEY, "imported"));
         }
-        user.setCredentials(credentials);
-        try (Response response = realm.admin().users().create(user)) {
-            return CreatedResponseUtil.getCreatedId(response);
-        }
+        return realm.createUserWith(username, credentials);
     }
 }

@@ -7,15 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.ws.rs.core.Response;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.keycloak.admin.client.CreatedResponseUtil;
-import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
-import org.keycloak.representations.idm.UserRepresentation;
 
 import dev.orgmfa.keycloak.it.support.BrowserSession;
 import dev.orgmfa.keycloak.it.support.Page;
@@ -90,28 +86,8 @@ class NoCodesAndPermanentLockoutIT {
 
     /** A user whose TOTP device came from elsewhere (stock set-up, an import): no recovery codes ever. */
     private static String userWithStockTotp(String username) {
-        UserRepresentation user = new UserRepresentation();
-        user.setUsername(username);
-        user.setEnabled(true);
-        user.setEmail(username + "@example.com");
-        user.setEmailVerified(true);
-        user.setFirstName(username);
-        user.setLastName("Test");
-        CredentialRepresentation password = new CredentialRepresentation();
-        password.setType(CredentialRepresentation.PASSWORD);
-        password.setValue(TestRealm.PASSWORD);
-        password.setTemporary(false);
-        CredentialRepresentation otp = new CredentialRepresentation();
-        otp.setType("otp");
-        otp.setUserLabel("stock");
-        otp.setSecretData("{\"value\":\"" + KEY + "\"}");
-        otp.setCredentialData("{\"subType\":\"totp\",\"digits\":6,\"counter\":0,\"period\":30,"
-                + "\"algorithm\":\"HmacSHA1\",\"secretEncoding\":\"BASE32\"}");
-        user.setCredentials(List.of(password, otp));
-        try (Response response = realm.admin().users().create(user)) {
-            String id = CreatedResponseUtil.getCreatedId(response);
-            realm.addMember(organization, id);
-            return id;
-        }
+        String id = realm.createUserWith(username, List.of(TestRealm.password(), TestRealm.storedTotp(KEY, "stock")));
+        realm.addMember(organization, id);
+        return id;
     }
 }

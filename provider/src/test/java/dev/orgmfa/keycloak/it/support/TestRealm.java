@@ -85,6 +85,11 @@ public final class TestRealm implements AutoCloseable {
 
     /** A user with {@link #PASSWORD}, verified e-mail and full profile, so no stock required action interferes. */
     public String createUser(String username) {
+        return createUserWith(username, List.of(password()));
+    }
+
+    /** A user as {@link #createUser} with exactly these credentials (none: a user without a password). */
+    public String createUserWith(String username, List<CredentialRepresentation> credentials) {
         UserRepresentation user = new UserRepresentation();
         user.setUsername(username);
         user.setEnabled(true);
@@ -92,14 +97,30 @@ public final class TestRealm implements AutoCloseable {
         user.setEmailVerified(true);
         user.setFirstName(username);
         user.setLastName("Test");
+        user.setCredentials(credentials);
+        try (Response response = admin().users().create(user)) {
+            return CreatedResponseUtil.getCreatedId(response);
+        }
+    }
+
+    /** The {@link #PASSWORD} credential, not temporary. */
+    public static CredentialRepresentation password() {
         CredentialRepresentation password = new CredentialRepresentation();
         password.setType(CredentialRepresentation.PASSWORD);
         password.setValue(PASSWORD);
         password.setTemporary(false);
-        user.setCredentials(List.of(password));
-        try (Response response = admin().users().create(user)) {
-            return CreatedResponseUtil.getCreatedId(response);
-        }
+        return password;
+    }
+
+    /** A TOTP device stored as Keycloak stores one set up elsewhere (stock set-up, an import): no recovery codes. */
+    public static CredentialRepresentation storedTotp(String base32Key, String label) {
+        CredentialRepresentation otp = new CredentialRepresentation();
+        otp.setType("otp");
+        otp.setUserLabel(label);
+        otp.setSecretData("{\"value\":\"" + base32Key + "\"}");
+        otp.setCredentialData("{\"subType\":\"totp\",\"digits\":6,\"counter\":0,\"period\":30,"
+                + "\"algorithm\":\"HmacSHA1\",\"secretEncoding\":\"BASE32\"}");
+        return otp;
     }
 
     /** A user ({@link #createUser}) who is a member of the given organizations. */
