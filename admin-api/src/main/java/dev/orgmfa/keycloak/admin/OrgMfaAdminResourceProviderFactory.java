@@ -7,10 +7,12 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory;
 
+import dev.orgmfa.keycloak.OrgMfaIds;
+
 /** Mounts the admin REST API at {@code /admin/realms/{realm}/org-mfa}. */
 public class OrgMfaAdminResourceProviderFactory implements AdminRealmResourceProviderFactory {
 
-    public static final String PROVIDER_ID = "org-mfa";
+    public static final String PROVIDER_ID = OrgMfaIds.ADMIN_API;
 
     private static final Logger LOG = Logger.getLogger(OrgMfaAdminResourceProviderFactory.class);
 

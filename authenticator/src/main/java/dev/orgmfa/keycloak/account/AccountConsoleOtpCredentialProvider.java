@@ -6,6 +6,7 @@ import org.keycloak.credential.OTPCredentialProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
+import dev.orgmfa.keycloak.OrgMfaIds;
 import dev.orgmfa.keycloak.enrollment.SetupAction;
 
 /**
@@ -33,7 +34,7 @@ public class AccountConsoleOtpCredentialProvider extends OTPCredentialProvider {
                 .displayName("otp-display-name")
                 .helpText("otp-help-text")
                 .iconCssClass("kcAuthenticatorOTPClass")
-                .createAction(SetupAction.ID)
+                .createAction(OrgMfaIds.SETUP_ACTION)
                 .removeable(true)
                 .build(session);
     }

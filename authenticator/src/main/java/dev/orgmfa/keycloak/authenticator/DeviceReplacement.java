@@ -1,5 +1,8 @@
 package dev.orgmfa.keycloak.authenticator;
 
+import static dev.orgmfa.keycloak.OrgMfaIds.NOTE_RECOVERED_WITH_CODE;
+import static dev.orgmfa.keycloak.OrgMfaIds.NOTE_REPLACE_DEVICE;
+
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -18,26 +21,16 @@ import dev.orgmfa.keycloak.enrollment.TotpDevices;
  */
 public final class DeviceReplacement {
 
-    /** Set when this sign-in used a recovery code (login step or end-of-flow check). */
-    private static final String RECOVERED_NOTE = "org-mfa.recovered-with-code";
-    /** Set when the user, on the new-codes screen of such a sign-in, asked to replace the device. */
-    private static final String REQUESTED_NOTE = "org-mfa.replace-device";
-
-    /** Form field of the new-codes screen (the checkbox with id {@code org-mfa-replace-device}). */
-    public static final String FIELD_REPLACE = "replaceDevice";
-    /** Form field of the setup screen: ids of the devices the user lost (checkboxes, all ticked by default). */
-    public static final String FIELD_LOST_DEVICE = "lostDevice";
-
     private DeviceReplacement() {
     }
 
     public static void recordRecoverySignIn(AuthenticationSessionModel authSession) {
-        authSession.setAuthNote(RECOVERED_NOTE, "true");
+        authSession.setAuthNote(NOTE_RECOVERED_WITH_CODE, "true");
     }
 
     /** This sign-in used a recovery code, so the new-codes screen may offer the replacement. */
     public static boolean offered(AuthenticationSessionModel authSession) {
-        return "true".equals(authSession.getAuthNote(RECOVERED_NOTE));
+        return "true".equals(authSession.getAuthNote(NOTE_RECOVERED_WITH_CODE));
     }
 
     /** The user asked for it; ignored (false) unless this sign-in used a recovery code. */
@@ -45,18 +38,18 @@ public final class DeviceReplacement {
         if (!offered(authSession)) {
             return false;
         }
-        authSession.setAuthNote(REQUESTED_NOTE, "true");
+        authSession.setAuthNote(NOTE_REPLACE_DEVICE, "true");
         return true;
     }
 
     /** A replacement is under way in this sign-in: requested after a recovery-code sign-in. */
     public static boolean requested(AuthenticationSessionModel authSession) {
-        return offered(authSession) && "true".equals(authSession.getAuthNote(REQUESTED_NOTE));
+        return offered(authSession) && "true".equals(authSession.getAuthNote(NOTE_REPLACE_DEVICE));
     }
 
     public static void finish(AuthenticationSessionModel authSession) {
-        authSession.removeAuthNote(REQUESTED_NOTE);
-        authSession.removeAuthNote(RECOVERED_NOTE);
+        authSession.removeAuthNote(NOTE_REPLACE_DEVICE);
+        authSession.removeAuthNote(NOTE_RECOVERED_WITH_CODE);
     }
 
     /**

@@ -8,6 +8,7 @@ import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RequiredActionConfigModel;
 
+import dev.orgmfa.keycloak.OrgMfaIds;
 import dev.orgmfa.keycloak.recovery.RecoveryCodeStore;
 
 /**
@@ -18,9 +19,6 @@ import dev.orgmfa.keycloak.recovery.RecoveryCodeStore;
 public final class LowCodesThreshold {
 
     private static final Logger LOG = Logger.getLogger(LowCodesThreshold.class);
-    /** Id and option of the recovery codes action (required-action module), read from the realm's config. */
-    private static final String RECOVERY_CODES_ACTION = "org-mfa-recovery-codes";
-    private static final String CODE_COUNT = "codeCount";
     private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
 
     private LowCodesThreshold() {
@@ -51,8 +49,8 @@ public final class LowCodesThreshold {
 
     /** Codes in a set as the realm's recovery codes action is configured (the default when unset or invalid). */
     static int setSize(RealmModel realm) {
-        RequiredActionConfigModel config = realm.getRequiredActionConfigByAlias(RECOVERY_CODES_ACTION);
-        String value = config == null ? null : config.getConfigValue(CODE_COUNT);
+        RequiredActionConfigModel config = realm.getRequiredActionConfigByAlias(OrgMfaIds.RECOVERY_CODES_ACTION);
+        String value = config == null ? null : config.getConfigValue(OrgMfaIds.OPTION_CODE_COUNT);
         try {
             int size = value == null ? RecoveryCodeStore.DEFAULT_SET_SIZE : Integer.parseInt(value.trim());
             return size > 0 ? size : RecoveryCodeStore.DEFAULT_SET_SIZE;

@@ -13,14 +13,15 @@ import org.keycloak.models.credential.OTPCredentialModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
+import dev.orgmfa.keycloak.OrgMfaIds;
 import dev.orgmfa.keycloak.policy.BrokeredUsers;
 import dev.orgmfa.keycloak.recovery.RecoveryCodeCredential;
 import dev.orgmfa.keycloak.policy.RealmWideOption;
 
 public class OrgMfaTotpAuthenticatorFactory implements AuthenticatorFactory {
 
-    public static final String PROVIDER_ID = "org-mfa-totp";
-    public static final String LOW_RECOVERY_CODES_THRESHOLD = "lowRecoveryCodesThreshold";
+    public static final String PROVIDER_ID = OrgMfaIds.LOGIN_STEP;
+    public static final String LOW_RECOVERY_CODES_THRESHOLD = OrgMfaIds.OPTION_LOW_RECOVERY_CODES_THRESHOLD;
     public static final int DEFAULT_LOW_RECOVERY_CODES_THRESHOLD = 3;
 
     private static final OrgMfaTotpAuthenticator SINGLETON = new OrgMfaTotpAuthenticator();

@@ -1,6 +1,6 @@
 package dev.orgmfa.keycloak.authenticator;
 
-import static dev.orgmfa.keycloak.authenticator.OrgMfaScreens.*;
+import static dev.orgmfa.keycloak.OrgMfaIds.*;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -43,7 +43,7 @@ public final class SecondFactorForms {
         if (error != null) {
             form.addError(new FormMessage(FIELD_OTP, error, errorParameters));
         }
-        return form.createForm(TOTP_LOGIN);
+        return form.createForm(TEMPLATE_TOTP_LOGIN);
     }
 
     public static Response recoveryCode(LoginFormsProvider form, KeycloakSession session, RealmModel realm, UserModel user,
@@ -52,7 +52,7 @@ public final class SecondFactorForms {
         if (error != null) {
             form.addError(new FormMessage(FIELD_RECOVERY_CODE, error, errorParameters));
         }
-        return form.createForm(RECOVERY_CODE_LOGIN);
+        return form.createForm(TEMPLATE_RECOVERY_CODE_LOGIN);
     }
 
     private static void supportContact(LoginFormsProvider form, KeycloakSession session, RealmModel realm, UserModel user) {

@@ -13,6 +13,7 @@ import org.keycloak.models.ModelException;
 import org.keycloak.models.UserModel;
 import org.keycloak.util.JsonSerialization;
 
+import dev.orgmfa.keycloak.OrgMfaIds;
 import dev.orgmfa.keycloak.policy.OrgMfaAttributes;
 
 /**
@@ -25,7 +26,7 @@ import dev.orgmfa.keycloak.policy.OrgMfaAttributes;
 public final class GraceClock {
 
     /** Credential type of the row; not offered to users by any credential provider. */
-    public static final String TYPE = "org-mfa-grace-clock";
+    public static final String TYPE = OrgMfaIds.GRACE_CLOCK_TYPE;
     private static final Logger LOG = Logger.getLogger(GraceClock.class);
     private static final String STARTED_AT = "startedAt";
 

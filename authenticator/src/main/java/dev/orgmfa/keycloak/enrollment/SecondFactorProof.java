@@ -15,6 +15,8 @@ import org.keycloak.models.credential.OTPCredentialModel;
 import org.keycloak.provider.ProviderFactory;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
+import dev.orgmfa.keycloak.OrgMfaIds;
+
 /**
  * Whether a sign-in passed a second factor. Recorded as a user-session note when this extension
  * checks a TOTP or recovery code (or enrolls a device), so it travels with the session to SSO
@@ -24,12 +26,11 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 public final class SecondFactorProof {
 
     /** User-session note: how the second factor was given ({@code otp}, {@code recovery-code}, {@code enrollment}). */
-    public static final String NOTE = "org-mfa.second-factor";
+    public static final String NOTE = OrgMfaIds.NOTE_SECOND_FACTOR;
     public static final String OTP = "otp";
     public static final String RECOVERY_CODE = "recovery-code";
     public static final String ENROLLMENT = "enrollment";
 
-    private static final String OWN_STEP = "org-mfa-totp";
     /** Keycloak's {@code ValidateOTP.PROVIDER_ID}: checks the {@code totp} parameter of a password grant. */
     private static final String DIRECT_GRANT_OTP = "direct-grant-validate-otp";
 
@@ -71,7 +72,7 @@ public final class SecondFactorProof {
         }
         for (String executionId : completed.keySet()) {
             AuthenticationExecutionModel execution = realm.getAuthenticationExecutionById(executionId);
-            if (execution == null || execution.getAuthenticator() == null || OWN_STEP.equals(execution.getAuthenticator())) {
+            if (execution == null || execution.getAuthenticator() == null || OrgMfaIds.LOGIN_STEP.equals(execution.getAuthenticator())) {
                 continue;
             }
             if (DIRECT_GRANT_OTP.equals(execution.getAuthenticator())) {

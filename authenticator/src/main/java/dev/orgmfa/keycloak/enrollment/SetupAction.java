@@ -1,5 +1,7 @@
 package dev.orgmfa.keycloak.enrollment;
 
+import static dev.orgmfa.keycloak.OrgMfaIds.SETUP_ACTION;
+
 import org.jboss.logging.Logger;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RequiredActionProviderModel;
@@ -11,9 +13,6 @@ import org.keycloak.models.RequiredActionProviderModel;
  */
 public final class SetupAction {
 
-    public static final String ID = "org-mfa-totp-setup";
-    /** Event error and log marker of a sign-in refused because enrollment is not possible. */
-    public static final String UNAVAILABLE_ERROR = "org_mfa_setup_unavailable";
     /** Message of the error page the user sees. */
     public static final String UNAVAILABLE_MESSAGE = "orgMfa.error.setupUnavailable";
 
@@ -24,13 +23,13 @@ public final class SetupAction {
 
     public static boolean isAvailable(RealmModel realm) {
         return realm.getRequiredActionProvidersStream()
-                .anyMatch(action -> ID.equals(action.getProviderId()) && action.isEnabled());
+                .anyMatch(action -> SETUP_ACTION.equals(action.getProviderId()) && action.isEnabled());
     }
 
     public static void warnUnavailable(RealmModel realm, String userId) {
-        RequiredActionProviderModel action = realm.getRequiredActionProviderByAlias(ID);
+        RequiredActionProviderModel action = realm.getRequiredActionProviderByAlias(SETUP_ACTION);
         LOG.warnf("realm %s: user %s must set up TOTP, but the required action %s is %s; sign-in refused."
                         + " Enable it under Authentication > Required actions.",
-                realm.getName(), userId, ID, action == null ? "not registered" : "disabled");
+                realm.getName(), userId, SETUP_ACTION, action == null ? "not registered" : "disabled");
     }
 }

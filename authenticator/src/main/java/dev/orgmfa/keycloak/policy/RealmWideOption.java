@@ -7,6 +7,8 @@ import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.RealmModel;
 
+import dev.orgmfa.keycloak.OrgMfaIds;
+
 /**
  * The "require TOTP of every user" option of the {@code org-mfa-totp} step. It is read from the
  * realm's flows rather than from the running execution, so that the required action and the REST
@@ -15,7 +17,7 @@ import org.keycloak.models.RealmModel;
 public final class RealmWideOption {
 
     /** Provider id of the login step whose executions carry the option. */
-    public static final String AUTHENTICATOR_ID = "org-mfa-totp";
+    public static final String AUTHENTICATOR_ID = OrgMfaIds.LOGIN_STEP;
     public static final String REQUIRE_ALL_USERS = "requireAllUsers";
     public static final String ALL_USERS_GRACE_DAYS = "allUsersGraceDays";
     public static final String ALL_USERS_BROKERED = "allUsersBrokeredUsers";

@@ -5,6 +5,7 @@ import java.io.IOException;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.util.JsonSerialization;
 
+import dev.orgmfa.keycloak.OrgMfaIds;
 import dev.orgmfa.keycloak.recovery.RecoveryCodeHasher.HashedCode;
 
 /**
@@ -13,7 +14,7 @@ import dev.orgmfa.keycloak.recovery.RecoveryCodeHasher.HashedCode;
  */
 public final class RecoveryCodeCredential {
 
-    public static final String TYPE = "org-mfa-recovery-code";
+    public static final String TYPE = OrgMfaIds.RECOVERY_CODE;
 
     private RecoveryCodeCredential() {
     }

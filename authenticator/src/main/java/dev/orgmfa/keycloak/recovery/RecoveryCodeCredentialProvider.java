@@ -11,6 +11,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
+import dev.orgmfa.keycloak.OrgMfaIds;
 import dev.orgmfa.keycloak.enrollment.TotpDevices;
 
 /**
@@ -20,7 +21,7 @@ import dev.orgmfa.keycloak.enrollment.TotpDevices;
 public class RecoveryCodeCredentialProvider implements CredentialProvider<CredentialModel>, CredentialInputValidator {
 
     /** Required action that issues a new set; also what the account console's button starts. */
-    static final String REGENERATE_ACTION = "org-mfa-recovery-codes";
+    static final String REGENERATE_ACTION = OrgMfaIds.RECOVERY_CODES_ACTION;
 
     private final KeycloakSession session;
 

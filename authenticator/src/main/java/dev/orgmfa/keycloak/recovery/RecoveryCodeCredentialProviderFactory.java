@@ -3,9 +3,11 @@ package dev.orgmfa.keycloak.recovery;
 import org.keycloak.credential.CredentialProviderFactory;
 import org.keycloak.models.KeycloakSession;
 
+import dev.orgmfa.keycloak.OrgMfaIds;
+
 public class RecoveryCodeCredentialProviderFactory implements CredentialProviderFactory<RecoveryCodeCredentialProvider> {
 
-    public static final String PROVIDER_ID = "org-mfa-recovery-code";
+    public static final String PROVIDER_ID = OrgMfaIds.RECOVERY_CODE;
 
     @Override
     public RecoveryCodeCredentialProvider create(KeycloakSession session) {

@@ -10,6 +10,7 @@ import org.keycloak.credential.CredentialModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.common.util.Time;
 
+import dev.orgmfa.keycloak.OrgMfaIds;
 import dev.orgmfa.keycloak.enrollment.TotpDevices;
 
 /**
@@ -20,7 +21,7 @@ public final class RecoveryCodeStore {
 
     public static final int DEFAULT_SET_SIZE = 10;
     /** Credential type of the regeneration ticket rows (see {@link #ticket}); no provider offers it to users. */
-    public static final String TICKET_TYPE = "org-mfa-recovery-ticket";
+    public static final String TICKET_TYPE = OrgMfaIds.RECOVERY_TICKET_TYPE;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private RecoveryCodeStore() {

@@ -1,5 +1,7 @@
 package dev.orgmfa.keycloak.requiredaction;
 
+import static dev.orgmfa.keycloak.OrgMfaIds.*;
+
 import java.util.Arrays;
 import java.util.List;
 
@@ -18,6 +20,7 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 
 import dev.orgmfa.keycloak.authenticator.DeviceReplacement;
 import dev.orgmfa.keycloak.authenticator.RequiringOrganizations;
+import dev.orgmfa.keycloak.challenge.SecondFactorNeed;
 import dev.orgmfa.keycloak.enrollment.SecondFactorProof;
 import dev.orgmfa.keycloak.enrollment.SetupAction;
 import dev.orgmfa.keycloak.enrollment.TotpDevices;
@@ -38,11 +41,6 @@ public class RecoveryCodesRequiredAction implements RequiredActionProvider {
 
     private static final Logger LOG = Logger.getLogger(RecoveryCodesRequiredAction.class);
 
-    static final String TEMPLATE = "org-mfa-recovery-codes.ftl";
-    static final String PENDING_CODES_NOTE = "org-mfa.pending-recovery-codes";
-    static final String TICKET_NOTE = "org-mfa.recovery-codes-ticket";
-    static final String NO_DEVICE_ERROR = "org_mfa_no_device";
-    static final String FIELD_ACKNOWLEDGED = "acknowledged";
 
     @Override
     public InitiatedActionSupport initiatedActionSupport() {
@@ -54,9 +52,9 @@ public class RecoveryCodesRequiredAction implements RequiredActionProvider {
     public void evaluateTriggers(RequiredActionContext context) {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         if (!SetupAction.isAvailable(context.getRealm())
-                && !authSession.getRequiredActions().contains(RecoveryCodesRequiredActionFactory.PROVIDER_ID)
+                && !authSession.getRequiredActions().contains(RECOVERY_CODES_ACTION)
                 && SignInGate.need(context) != SignInGate.Need.NOTHING) {
-            authSession.addRequiredAction(RecoveryCodesRequiredActionFactory.PROVIDER_ID);
+            authSession.addRequiredAction(RECOVERY_CODES_ACTION);
         }
     }
 
@@ -65,7 +63,11 @@ public class RecoveryCodesRequiredAction implements RequiredActionProvider {
         if (refused(context)) {
             return;
         }
-        context.challenge(needsCheck(context) ? SignInCheck.form(context, null) : codesForm(context, null));
+        if (needsCheck(context)) {
+            SignInCheck.show(context);
+        } else {
+            context.challenge(codesForm(context, null));
+        }
     }
 
     @Override
@@ -79,7 +81,7 @@ public class RecoveryCodesRequiredAction implements RequiredActionProvider {
             }
             return;
         }
-        String pending = context.getAuthenticationSession().getAuthNote(PENDING_CODES_NOTE);
+        String pending = context.getAuthenticationSession().getAuthNote(NOTE_PENDING_RECOVERY_CODES);
         if (pending == null) {
             context.challenge(codesForm(context, null));
             return;
@@ -91,9 +93,9 @@ public class RecoveryCodesRequiredAction implements RequiredActionProvider {
             return;
         }
         List<String> codes = Arrays.asList(pending.split(","));
-        String ticket = context.getAuthenticationSession().getAuthNote(TICKET_NOTE);
-        context.getAuthenticationSession().removeAuthNote(PENDING_CODES_NOTE);
-        context.getAuthenticationSession().removeAuthNote(TICKET_NOTE);
+        String ticket = context.getAuthenticationSession().getAuthNote(NOTE_RECOVERY_CODES_TICKET);
+        context.getAuthenticationSession().removeAuthNote(NOTE_PENDING_RECOVERY_CODES);
+        context.getAuthenticationSession().removeAuthNote(NOTE_RECOVERY_CODES_TICKET);
         if (ticket == null || !RecoveryCodeStore.replaceAll(context.getUser(), codes, ticket)) {
             // Another window stored a set since this one was shown: exactly one set stays valid, so show a new one.
             LOG.debugf("user %s: recovery codes were replaced elsewhere; showing a new set", context.getUser().getId());
@@ -103,12 +105,12 @@ public class RecoveryCodesRequiredAction implements RequiredActionProvider {
         LOG.debugf("user %s stored a new set of %d recovery codes", context.getUser().getId(), codes.size());
         context.getEvent().event(EventType.UPDATE_CREDENTIAL)
                 .detail(Details.CREDENTIAL_TYPE, RecoveryCodeCredential.TYPE)
-                .detail("org_mfa_recovery_codes", Integer.toString(codes.size()));
+                .detail(DETAIL_RECOVERY_CODES, Integer.toString(codes.size()));
         // Replacing a lost device: only in a sign-in that used a recovery code (the note, not the field, decides).
-        if (form.containsKey(DeviceReplacement.FIELD_REPLACE)
+        if (form.containsKey(FIELD_REPLACE_DEVICE)
                 && DeviceReplacement.request(context.getAuthenticationSession())) {
             LOG.debugf("user %s replaces a lost device", context.getUser().getId());
-            context.getAuthenticationSession().addRequiredAction(TotpSetupRequiredActionFactory.PROVIDER_ID);
+            context.getAuthenticationSession().addRequiredAction(SETUP_ACTION);
         }
         context.success();
     }
@@ -122,10 +124,10 @@ public class RecoveryCodesRequiredAction implements RequiredActionProvider {
         String message = null;
         if (!SetupAction.isAvailable(context.getRealm()) && SignInGate.need(context) != SignInGate.Need.NOTHING) {
             SetupAction.warnUnavailable(context.getRealm(), user.getId());
-            context.getEvent().user(user).error(SetupAction.UNAVAILABLE_ERROR);
+            context.getEvent().user(user).error(ERROR_SETUP_UNAVAILABLE);
             message = SetupAction.UNAVAILABLE_MESSAGE;
         } else if (!TotpDevices.isEnrolled(user)) {
-            context.getEvent().user(user).error(NO_DEVICE_ERROR);
+            context.getEvent().user(user).error(ERROR_NO_DEVICE);
             message = "orgMfa.recoveryCodes.error.noDevice";
         }
         if (message == null) {
@@ -135,9 +137,10 @@ public class RecoveryCodesRequiredAction implements RequiredActionProvider {
         return true;
     }
 
+    /** New codes are a factor change: they need a second factor given in this sign-in. */
     private static boolean needsCheck(RequiredActionContext context) {
-        return !SecondFactorProof.present(context.getSession(), context.getRealm(), context.getAuthenticationSession(),
-                context.getUser());
+        return SecondFactorNeed.codeNeeded(context.getSession(), context.getRealm(), context.getAuthenticationSession(),
+                context.getUser(), SecondFactorNeed.Occasion.FACTOR_CHANGE);
     }
 
     private Response codesForm(RequiredActionContext context, String error) {
@@ -156,18 +159,18 @@ public class RecoveryCodesRequiredAction implements RequiredActionProvider {
         if (error != null) {
             form.addError(new FormMessage(FIELD_ACKNOWLEDGED, error));
         }
-        return form.createForm(TEMPLATE);
+        return form.createForm(TEMPLATE_RECOVERY_CODES);
     }
 
     /** The set on screen: made once per auth session, so reloading the page shows the same codes. */
     private static List<String> pendingCodes(RequiredActionContext context) {
-        String pending = context.getAuthenticationSession().getAuthNote(PENDING_CODES_NOTE);
+        String pending = context.getAuthenticationSession().getAuthNote(NOTE_PENDING_RECOVERY_CODES);
         if (pending != null) {
             return Arrays.asList(pending.split(","));
         }
         List<String> codes = RecoveryCodeStore.newSet(setSize(context));
-        context.getAuthenticationSession().setAuthNote(PENDING_CODES_NOTE, String.join(",", codes));
-        context.getAuthenticationSession().setAuthNote(TICKET_NOTE, RecoveryCodeStore.ticket(context.getUser()));
+        context.getAuthenticationSession().setAuthNote(NOTE_PENDING_RECOVERY_CODES, String.join(",", codes));
+        context.getAuthenticationSession().setAuthNote(NOTE_RECOVERY_CODES_TICKET, RecoveryCodeStore.ticket(context.getUser()));
         return codes;
     }
 

@@ -15,12 +15,13 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.userprofile.ValidationException;
 import org.keycloak.validate.ValidationError;
 
+import dev.orgmfa.keycloak.OrgMfaIds;
 import dev.orgmfa.keycloak.recovery.RecoveryCodeStore;
 
 public class RecoveryCodesRequiredActionFactory implements RequiredActionFactory {
 
-    public static final String PROVIDER_ID = "org-mfa-recovery-codes";
-    public static final String CODE_COUNT = "codeCount";
+    public static final String PROVIDER_ID = OrgMfaIds.RECOVERY_CODES_ACTION;
+    public static final String CODE_COUNT = OrgMfaIds.OPTION_CODE_COUNT;
     static final int MIN_CODES = 4;
     static final int MAX_CODES = 20;
 

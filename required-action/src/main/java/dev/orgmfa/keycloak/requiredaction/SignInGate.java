@@ -7,9 +7,9 @@ import org.keycloak.common.util.Time;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
+import dev.orgmfa.keycloak.challenge.SecondFactorNeed;
 import dev.orgmfa.keycloak.enrollment.MfaGate;
 import dev.orgmfa.keycloak.enrollment.OfflineAccess;
-import dev.orgmfa.keycloak.enrollment.SecondFactorProof;
 import dev.orgmfa.keycloak.enrollment.SignIn;
 import dev.orgmfa.keycloak.enrollment.TotpDevices;
 
@@ -34,14 +34,12 @@ final class SignInGate {
     static Need need(RequiredActionContext context) {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         UserModel user = context.getUser();
-        SignIn signIn = SignIn.of(authSession);
-        MfaGate gate = new MfaGate(context.getSession());
         if (TotpDevices.isEnrolled(user)) {
-            // The proof is looked up only for users who have a device: users without one need no session look-up.
-            return SecondFactorProof.present(context.getSession(), context.getRealm(), authSession, user)
-                    || !gate.secondFactorRequired(context.getRealm(), user, signIn) ? Need.NOTHING : Need.CODE;
+            return SecondFactorNeed.codeNeeded(context.getSession(), context.getRealm(), authSession, user,
+                    SecondFactorNeed.Occasion.END_OF_FLOW) ? Need.CODE : Need.NOTHING;
         }
-        MfaGate.Decision decision = gate.decide(context.getRealm(), user, signIn, Instant.ofEpochMilli(Time.currentTimeMillis()));
+        MfaGate.Decision decision = new MfaGate(context.getSession())
+                .decide(context.getRealm(), user, SignIn.of(authSession), Instant.ofEpochMilli(Time.currentTimeMillis()));
         return switch (decision.outcome()) {
             case MUST_ENROLL -> Need.ENROLL;
             case IN_GRACE -> {

@@ -6,9 +6,11 @@ import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 
+import dev.orgmfa.keycloak.OrgMfaIds;
+
 public class TotpSetupRequiredActionFactory implements RequiredActionFactory {
 
-    public static final String PROVIDER_ID = "org-mfa-totp-setup";
+    public static final String PROVIDER_ID = OrgMfaIds.SETUP_ACTION;
 
     private static final TotpSetupRequiredAction SINGLETON = new TotpSetupRequiredAction();
 

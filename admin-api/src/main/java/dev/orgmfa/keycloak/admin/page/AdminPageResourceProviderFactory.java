@@ -6,6 +6,8 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
 
+import dev.orgmfa.keycloak.OrgMfaIds;
+
 /**
  * Serves the admins' page at {@code /realms/{realm}/org-mfa-admin/}: static HTML, JS and CSS only.
  * The page signs the admin in with the realm (client {@value #CLIENT_ID}) and calls the
@@ -13,10 +15,10 @@ import org.keycloak.services.resource.RealmResourceProviderFactory;
  */
 public class AdminPageResourceProviderFactory implements RealmResourceProviderFactory {
 
-    public static final String PROVIDER_ID = "org-mfa-admin";
+    public static final String PROVIDER_ID = OrgMfaIds.ADMIN_PAGE;
 
     /** The public OIDC client the page signs in with (the demo realm ships it; docs/admin-page.md creates it). */
-    public static final String CLIENT_ID = "org-mfa-admin-ui";
+    public static final String CLIENT_ID = OrgMfaIds.ADMIN_PAGE_CLIENT;
 
     @Override
     public RealmResourceProvider create(KeycloakSession session) {

@@ -16,14 +16,15 @@ import org.keycloak.provider.ProviderFactory;
 import org.keycloak.representations.userprofile.config.UPConfig;
 import org.keycloak.userprofile.UserProfileProvider;
 
+import dev.orgmfa.keycloak.OrgMfaIds;
 import dev.orgmfa.keycloak.policy.RealmWideOption;
 import dev.orgmfa.keycloak.policy.diagnostics.Finding.Severity;
 
 /** The realm-level checks of the self-check: flows, required actions, brute force, user profile. */
 public final class RealmChecks {
 
-    static final String SETUP_ACTION = "org-mfa-totp-setup";
-    static final String RECOVERY_CODES_ACTION = "org-mfa-recovery-codes";
+    static final String SETUP_ACTION = OrgMfaIds.SETUP_ACTION;
+    static final String RECOVERY_CODES_ACTION = OrgMfaIds.RECOVERY_CODES_ACTION;
     static final String RESET_OTP = "reset-otp";
 
     private RealmChecks() {
