@@ -39,7 +39,7 @@ import dev.orgmfa.keycloak.recovery.RecoveryCodeStore;
  * The TOTP enrollment screen of {@code org-mfa-totp-setup}. The secret lives in the auth session
  * only (never in the form), so a tampered page cannot choose the key. On success the user has a
  * standard {@code otp} credential and goes on to the recovery codes screen; in a replacement after a
- * recovery-code sign-in, the devices the user marked lost go once the new one is verified.
+ * recovery-code sign-in, the devices the user marked lost go once the new one is stored.
  */
 final class TotpEnrollment {
 
@@ -79,15 +79,21 @@ final class TotpEnrollment {
             context.challenge(form(context, FIELD_SETUP_CODE, "orgMfa.setup.error.invalidCode"));
             return;
         }
-        if (label == null) {
-            // The name is optional: a device never goes without one in lists.
-            label = DeviceLabels.nextDefault(user);
-            credential.setUserLabel(label);
-        }
-        boolean firstDevice = !TotpDevices.isEnrolled(user);
         // Read before the new device is stored, removed only after it is: abandoning keeps the old device.
         List<CredentialModel> lost = DeviceReplacement.requested(authSession)
                 ? DeviceReplacement.lostDevices(user, posted.get(FIELD_LOST_DEVICE)) : List.of();
+        if (label == null) {
+            // The name is optional: a device never goes without one in lists.
+            label = DeviceLabels.nextDefault(user);
+        } else if (DeviceLabels.takenByOtherThan(user, label, lost)) {
+            // Only a device the user keeps holds its name; a lost one's is free for the new phone.
+            context.challenge(form(context, FIELD_DEVICE_LABEL, "orgMfa.setup.error.duplicateLabel"));
+            return;
+        }
+        // A lost device still holds the name until it is removed: the new one waits under a free name.
+        boolean takesLostName = DeviceLabels.takenByOtherThan(user, label, List.of());
+        credential.setUserLabel(takesLostName ? DeviceLabels.nextDefault(user) : label);
+        boolean firstDevice = !TotpDevices.isEnrolled(user);
         try {
             // Keycloak's own path: stores the otp credential and spends the code so it cannot be replayed.
             if (!CredentialHelper.createOTPCredential(context.getSession(), realm, user, code, credential)) {
@@ -95,12 +101,16 @@ final class TotpEnrollment {
                 return;
             }
         } catch (ModelDuplicateException e) {
+            // Another request named a device so meanwhile.
             context.challenge(form(context, FIELD_DEVICE_LABEL, "orgMfa.setup.error.duplicateLabel"));
             return;
         }
         LOG.debugf("user %s enrolled a TOTP device", user.getId());
         authSession.removeAuthNote(NOTE_TOTP_SECRET);
         removeLostDevices(context, lost);
+        if (takesLostName) {
+            DeviceLabels.rename(user, credential.getUserLabel(), label);
+        }
         if (firstDevice) {
             // Codes left from before (a removed device, or planted while there was none) never come back to life.
             RecoveryCodeStore.removeAll(user);
@@ -116,7 +126,7 @@ final class TotpEnrollment {
         context.success();
     }
 
-    /** The devices the user marked as lost, now that the new one is verified; one user event each. */
+    /** The devices the user marked as lost, now that the new one is stored; one user event each. */
     private static void removeLostDevices(RequiredActionContext context, List<CredentialModel> lost) {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         if (!DeviceReplacement.requested(authSession)) {
@@ -162,9 +172,9 @@ final class TotpEnrollment {
             List<String> posted = context.getHttpRequest().getDecodedFormParameters().get(FIELD_LOST_DEVICE);
             Map<String, String> devices = new LinkedHashMap<>();
             TotpDevices.of(context.getUser()).forEach(d -> devices.put(d.getId(), DeviceLabels.of(d)));
-            // First showing: every device is ticked; after an error, what the user ticked.
-            form.setAttribute("orgMfaLostDevices", devices)
-                    .setAttribute("orgMfaLostChosen", errorMessage == null || posted == null ? List.copyOf(devices.keySet()) : posted);
+            // First showing: every device is ticked; after an error, what the user ticked (none posted: none).
+            List<String> chosen = errorMessage == null ? List.copyOf(devices.keySet()) : posted == null ? List.of() : posted;
+            form.setAttribute("orgMfaLostDevices", devices).setAttribute("orgMfaLostChosen", chosen);
         }
         if (errorMessage != null) {
             form.addError(new FormMessage(errorField, errorMessage));

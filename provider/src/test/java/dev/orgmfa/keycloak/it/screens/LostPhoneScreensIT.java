@@ -210,4 +210,55 @@ class LostPhoneScreensIT {
         browser.awaitSignedIn();
         assertEquals(1, devices(userId).size(), "a forged field removes no device");
     }
+
+    @Test
+    void theNewDeviceMayTakeTheLostDevicesName() {
+        browser.desktop();
+        String userId = member("quinn");
+        Enrollment lost = browser.enroll("quinn", "phone");
+        String lostDeviceId = devices(userId).get(0).getId();
+        signInWithRecoveryCode("quinn", lost.recoveryCodes().get(0));
+        browser.byId("acknowledged").click();
+        browser.byId("org-mfa-replace-device").click();
+        browser.byId("org-mfa-recovery-codes-submit").click();
+        browser.awaitTemplate("org-mfa-totp-setup.ftl");
+        browser.byId("org-mfa-manual-toggle").click();
+        String newKey = browser.byId("org-mfa-secret").getText();
+
+        // Kept (unticked), the old phone still holds its name.
+        browser.driver().findElement(By.name("lostDevice")).click();
+        browser.byId("totp").sendKeys(browser.freshCode(newKey));
+        browser.byId("userLabel").sendKeys("phone");
+        browser.byId("org-mfa-setup-submit").click();
+        assertEquals("You already have a device with this name.", browser.byId("input-error-otp-label").getText());
+        assertEquals(List.of(lostDeviceId), devices(userId).stream().map(CredentialRepresentation::getId).toList());
+
+        // Marked lost, its name is free for the new phone.
+        WebElement lostBox = browser.driver().findElement(By.name("lostDevice"));
+        assertFalse(lostBox.isSelected(), "after an error the screen keeps what the user ticked");
+        lostBox.click();
+        browser.byId("totp").clear();
+        browser.byId("totp").sendKeys(browser.freshCode(newKey));
+        browser.byId("userLabel").clear();
+        browser.byId("userLabel").sendKeys("phone");
+        browser.byId("org-mfa-setup-submit").click();
+        browser.awaitSignedIn();
+
+        List<CredentialRepresentation> after = devices(userId);
+        assertEquals(1, after.size(), "the lost device is gone, the new one stays: " + after);
+        assertFalse(after.get(0).getId().equals(lostDeviceId));
+        assertEquals("phone", after.get(0).getUserLabel());
+        List<EventRepresentation> removals = realm.admin().getEvents(List.of("REMOVE_CREDENTIAL"), null, userId,
+                null, null, null, 0, 100).stream().filter(e -> "otp".equals(e.getDetails().get("credential_type"))).toList();
+        assertEquals(1, removals.size(), "one event for the removed device");
+        assertEquals(lostDeviceId, removals.get(0).getDetails().get("credential_id"));
+        assertEquals("true", removals.get(0).getDetails().get("org_mfa_device_replaced"));
+
+        // The new phone signs in under that name.
+        browser.signIn("quinn");
+        browser.awaitTemplate("org-mfa-totp-login.ftl");
+        browser.byId("otp").sendKeys(browser.freshCode(newKey));
+        browser.byId("kc-login").click();
+        browser.awaitSignedIn();
+    }
 }
