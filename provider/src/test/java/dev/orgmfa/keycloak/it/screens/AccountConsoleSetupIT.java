@@ -83,7 +83,7 @@ class AccountConsoleSetupIT {
         String laptopKey = browser.byId("org-mfa-secret").getText();
         browser.byId("totp").sendKeys(browser.freshCode(laptopKey));
         browser.byId("userLabel").sendKeys("Laptop");
-        browser.byId("org-mfa-setup-submit").click();
+        browser.submit("org-mfa-setup-submit");
 
         // The user keeps the recovery codes they have: back in the console, which now lists both devices.
         new WebDriverWait(browser.driver(), Duration.ofSeconds(20))

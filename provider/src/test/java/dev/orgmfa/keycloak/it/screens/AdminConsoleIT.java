@@ -62,7 +62,7 @@ class AdminConsoleIT {
         }
         browser.byId("username").sendKeys(realm.server().adminUsername());
         browser.byId("password").sendKeys(realm.server().adminPassword());
-        browser.byId("kc-login").click();
+        browser.submit("kc-login");
         new WebDriverWait(browser.driver(), CONSOLE).until(d -> d.getCurrentUrl().contains("/admin/master/console/"));
         browser.driver().get(attributesTab);
 

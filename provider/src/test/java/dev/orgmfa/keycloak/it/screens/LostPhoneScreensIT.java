@@ -66,10 +66,10 @@ class LostPhoneScreensIT {
     private static List<String> signInWithRecoveryCode(String username, String code) {
         browser.signIn(username);
         browser.awaitTemplate("org-mfa-totp-login.ftl");
-        browser.byId("org-mfa-use-recovery-code").click();
+        browser.submit("org-mfa-use-recovery-code");
         browser.awaitTemplate("org-mfa-recovery-code-login.ftl");
         browser.byId("recoveryCode").sendKeys(code);
-        browser.byId("kc-login").click();
+        browser.submit("kc-login");
         browser.awaitTemplate("org-mfa-recovery-codes.ftl");
         return browser.texts("#org-mfa-recovery-codes > li");
     }
@@ -78,7 +78,7 @@ class LostPhoneScreensIT {
         browser.signIn(username);
         browser.awaitTemplate("org-mfa-totp-login.ftl");
         browser.byId("otp").sendKeys(code);
-        browser.byId("kc-login").click();
+        browser.submit("kc-login");
         return browser.byId("input-error-otp").getText();
     }
 
@@ -105,7 +105,7 @@ class LostPhoneScreensIT {
         browser.screenshot("recovery-codes-after-recovery");
         browser.byId("acknowledged").click();
         replace.click();
-        browser.byId("org-mfa-recovery-codes-submit").click();
+        browser.submit("org-mfa-recovery-codes-submit");
 
         browser.awaitTemplate("org-mfa-totp-setup.ftl");
         List<WebElement> lostBoxes = browser.driver().findElements(By.name("lostDevice"));
@@ -120,7 +120,7 @@ class LostPhoneScreensIT {
 
         // A wrong code first: the lost device is still there.
         browser.byId("totp").sendKeys("000000");
-        browser.byId("org-mfa-setup-submit").click();
+        browser.submit("org-mfa-setup-submit");
         browser.awaitTemplate("org-mfa-totp-setup.ftl");
         assertEquals(1, devices(userId).size(), "a failed verification removes nothing");
         assertTrue(browser.driver().findElements(By.name("lostDevice")).get(0).isSelected());
@@ -129,7 +129,7 @@ class LostPhoneScreensIT {
         String newKey = browser.byId("org-mfa-secret").getText();
         browser.byId("totp").clear();
         browser.byId("totp").sendKeys(browser.freshCode(newKey));
-        browser.byId("org-mfa-setup-submit").click();
+        browser.submit("org-mfa-setup-submit");
         browser.awaitSignedIn();
 
         List<CredentialRepresentation> after = devices(userId);
@@ -139,15 +139,15 @@ class LostPhoneScreensIT {
 
         // The lost phone's codes and the old recovery codes are refused; the new phone and new codes work.
         assertEquals(GENERIC_ERROR, totpSignInError("nina", browser.freshCode(lost.key())));
-        browser.byId("org-mfa-use-recovery-code").click();
+        browser.submit("org-mfa-use-recovery-code");
         browser.awaitTemplate("org-mfa-recovery-code-login.ftl");
         browser.byId("recoveryCode").sendKeys(lost.recoveryCodes().get(1));
-        browser.byId("kc-login").click();
+        browser.submit("kc-login");
         assertEquals(GENERIC_ERROR, browser.byId("input-error-recovery-code").getText());
-        browser.byId("org-mfa-use-totp").click();
+        browser.submit("org-mfa-use-totp");
         browser.awaitTemplate("org-mfa-totp-login.ftl");
         browser.byId("otp").sendKeys(browser.freshCode(newKey));
-        browser.byId("kc-login").click();
+        browser.submit("kc-login");
         browser.awaitSignedIn();
         assertFalse(newCodes.isEmpty());
 
@@ -166,7 +166,7 @@ class LostPhoneScreensIT {
         signInWithRecoveryCode("omar", phone.recoveryCodes().get(0));
         browser.byId("acknowledged").click();
         browser.byId("org-mfa-replace-device").click();
-        browser.byId("org-mfa-recovery-codes-submit").click();
+        browser.submit("org-mfa-recovery-codes-submit");
         browser.awaitTemplate("org-mfa-totp-setup.ftl");
 
         // The user walks away (a new sign-in) instead of verifying a new device.
@@ -174,7 +174,7 @@ class LostPhoneScreensIT {
         browser.awaitTemplate("org-mfa-totp-login.ftl");
         assertEquals(1, devices(userId).size());
         browser.byId("otp").sendKeys(browser.freshCode(phone.key()));
-        browser.byId("kc-login").click();
+        browser.submit("kc-login");
         browser.awaitSignedIn();
     }
 
@@ -187,7 +187,7 @@ class LostPhoneScreensIT {
         // Skipping: the new codes, no setup, the device stays.
         signInWithRecoveryCode("pia", phone.recoveryCodes().get(0));
         browser.byId("acknowledged").click();
-        browser.byId("org-mfa-recovery-codes-submit").click();
+        browser.submit("org-mfa-recovery-codes-submit");
         browser.awaitSignedIn();
         assertEquals(1, devices(userId).size());
 
@@ -195,7 +195,7 @@ class LostPhoneScreensIT {
         browser.signIn("pia");
         browser.awaitTemplate("org-mfa-totp-login.ftl");
         browser.byId("otp").sendKeys(browser.freshCode(phone.key()));
-        browser.byId("kc-login").click();
+        browser.submit("kc-login");
         browser.awaitSignedIn();
         browser.driver().get(browser.authUrl("kc_action=org-mfa-recovery-codes"));
         browser.awaitTemplate("org-mfa-recovery-codes.ftl");
@@ -206,7 +206,7 @@ class LostPhoneScreensIT {
                 + " i.type = 'hidden'; i.name = n; i.value = n === 'lostDevice' ? id : 'true'; f.appendChild(i); });",
                 devices(userId).get(0).getId());
         browser.byId("acknowledged").click();
-        browser.byId("org-mfa-recovery-codes-submit").click();
+        browser.submit("org-mfa-recovery-codes-submit");
         browser.awaitSignedIn();
         assertEquals(1, devices(userId).size(), "a forged field removes no device");
     }
