@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -165,6 +166,7 @@ class AdminApiPermissionsIT {
 
     /** The helpdesk threat: manage-users must never be enough to switch off MFA for a customer. */
     @Test
+    @Tag("smoke") // 26.4 to 26.6 check manage-realm (ManageRealmAccess), 26.7 its organization permissions
     void manageUsersAdminResetsUsersButCannotTouchThePolicy() {
         String token = tokenOf("helpdesk");
         Call put = organizationCalls().get(3);
@@ -186,6 +188,7 @@ class AdminApiPermissionsIT {
     }
 
     @Test
+    @Tag("smoke") // the control of the one above, on the same lines
     void manageRealmAdminReadsAndWritesThePolicyButResetsNobody() {
         String token = tokenOf("realm-manager");
         assertEquals(200, api.get(token, "organizations/" + org + "/policy").status());

@@ -196,14 +196,18 @@ class AdminPageIT {
 
     @Test
     void theSelfCheckShowsWhatTheApiFinds() {
+        // At least one finding to compare: a misspelt policy key on an organization of its own.
+        realm.createOrganization("typo", Map.of("mfa.totp.requierd", "true"));
         Answer api = AdminHttp.orgMfa(realm.name(), "GET", "diagnostics", AdminHttp.masterToken(), null, null);
         assertEquals(200, api.status(), api.toString());
+        assertTrue(api.toString().contains("mfa.totp.requierd"), "the API finds the misspelt key: " + api);
         browser.signIn("page-admin");
         browser.byId("org-mfa-tab-diagnostics").click();
         browser.until(d -> !browser.all("#org-mfa-diagnostics .org-mfa-finding").isEmpty() || browser.has("org-mfa-diagnostics-none"),
                 "the findings");
         var shown = browser.all("#org-mfa-diagnostics .org-mfa-finding");
         assertEquals(api.json().size(), shown.size(), api.toString());
+        assertTrue(shown.stream().anyMatch(f -> f.getText().contains("mfa.totp.requierd")), "the page shows that finding");
         for (int i = 0; i < shown.size(); i++) {
             var finding = api.json().get(i);
             assertEquals(finding.get("id").asText(), shown.get(i).getAttribute("data-finding-id"));

@@ -125,6 +125,9 @@ class EscapedMarkupIT {
         String codesHtml = browser.lastBody();
         assertNoInjectedMarkup("recovery codes screen", codesHtml);
         assertRenderedEscaped("recovery codes screen (realm)", codesHtml, REALM_NAME);
+        assertRenderedEscaped("recovery codes screen (organization)", codesHtml, ORG_NAME);
+        assertTrue(codes.byId("org-mfa-enrolled").orElseThrow().text().contains(ORG_NAME), "the organization's name, as text: "
+                + codes.byId("org-mfa-enrolled").orElseThrow().text());
         assertEquals(REALM_NAME, codes.byId("org-mfa-recovery-codes").orElseThrow().attr("data-realm"), "the realm, as an attribute value");
         assertTrue(browser.submit(codes, "org-mfa-recovery-codes-form", Map.of("acknowledged", "on")).isSignedIn());
 
@@ -156,12 +159,17 @@ class EscapedMarkupIT {
     }
 
     @Test
-    void theGraceNoticeShowsNoMarkupOfTheOrganizationName() {
+    void theGraceNoticeShowsTheOrganizationNameAsText() {
         realm.createMember("xss-grace", graceOrg);
         BrowserSession browser = realm.browser();
         Page notice = browser.signIn("xss-grace", TestRealm.PASSWORD);
         assertTrue(notice.has("org-mfa-grace-form"), notice.toString());
-        assertNoInjectedMarkup("grace notice", browser.lastBody());
+        String noticeHtml = browser.lastBody();
+        assertNoInjectedMarkup("grace notice", noticeHtml);
+        // Not only absent as markup: present, as the text the admin typed.
+        assertRenderedEscaped("grace notice (organization)", noticeHtml, ORG_NAME);
+        assertTrue(notice.byId("org-mfa-required-by").orElseThrow().text().contains(ORG_NAME + " (grace)"),
+                "the organization's name, as text: " + notice.byId("org-mfa-required-by").orElseThrow().text());
         Page setup = browser.submit(notice, "org-mfa-grace-form", Map.of("enrollNow", "true"));
         assertTrue(setup.has("org-mfa-setup-form"), setup.toString());
         assertNoInjectedMarkup("setup screen from the grace notice", browser.lastBody());

@@ -24,6 +24,7 @@ import org.keycloak.representations.idm.RealmRepresentation;
 import dev.orgmfa.keycloak.it.support.BrowserSession;
 import dev.orgmfa.keycloak.it.support.MfaFlows;
 import dev.orgmfa.keycloak.it.support.Page;
+import dev.orgmfa.keycloak.it.support.Refusals;
 import dev.orgmfa.keycloak.it.support.TestRealm;
 
 /** Recovery codes: single use, regenerated on use, exactly once under concurrency, never stored in clear. */
@@ -76,9 +77,7 @@ class RecoveryCodesIT {
      */
     private static void assertRefused(Page page, String what) {
         assertFalse(page.has("org-mfa-recovery-codes-form"), what + ": no new-codes screen: " + page);
-        assertFalse(page.isSignedIn(), what + ": not signed in: " + page);
-        assertTrue(page.has("org-mfa-recovery-code-form"), what + ": back on the recovery-code form: " + page);
-        assertTrue(page.errors().contains(GENERIC_ERROR), what + ": the generic error: " + page.errors());
+        Refusals.assertRefused(page, "org-mfa-recovery-code-form", GENERIC_ERROR, what);
     }
 
     @Test
@@ -270,9 +269,7 @@ class RecoveryCodesIT {
         Page locked = browser.submit(form, "org-mfa-recovery-code-form", Map.of("recoveryCode", codes.get(0)));
         // Refused, with the lockout's own message rather than the wrong-code text (the code is right).
         assertFalse(locked.has("org-mfa-recovery-codes-form"), "no new-codes screen: " + locked);
-        assertFalse(locked.isSignedIn(), "not signed in: " + locked);
-        assertTrue(locked.has("org-mfa-recovery-code-form"), "back on the recovery-code form: " + locked);
-        assertTrue(locked.errors().contains("Too many failed attempts. Try again in"), "the lockout has its own message: " + locked.errors());
+        Refusals.assertRefused(locked, "org-mfa-recovery-code-form", "Too many failed attempts. Try again in", "the lockout has its own message");
         assertFalse(locked.text().toLowerCase().contains("disabled"), "no internal error names");
         assertEquals(10, codeRows(userId).size(), "and is not consumed");
         assertTrue(events(realm, userId, "LOGIN_ERROR").stream()

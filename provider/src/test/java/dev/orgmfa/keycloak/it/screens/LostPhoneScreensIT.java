@@ -210,4 +210,36 @@ class LostPhoneScreensIT {
         browser.awaitSignedIn();
         assertEquals(1, devices(userId).size(), "a forged field removes no device");
     }
+
+    /**
+     * The setup form reads {@code lostDevice} only in a replacement (control: {@link #aLostPhoneIsReplacedEndToEnd}
+     * removes the device named by the same field). Adding a second device in a sign-in with the TOTP code,
+     * with the field forged to name the first, keeps the first.
+     */
+    @Test
+    @Tag("smoke")
+    void aForgedLostDeviceOnTheSetupFormOfASecondDeviceRemovesNothing() {
+        browser.desktop();
+        String userId = member("quinn");
+        Enrollment phone = browser.enroll("quinn", "Phone");
+        String phoneId = devices(userId).get(0).getId();
+
+        browser.signIn("quinn");
+        browser.awaitTemplate("org-mfa-totp-login.ftl");
+        browser.byId("otp").sendKeys(browser.freshCode(phone.key()));
+        browser.submit("kc-login");
+        browser.awaitSignedIn();
+        browser.driver().get(browser.authUrl("kc_action=org-mfa-totp-setup"));
+        browser.awaitTemplate("org-mfa-totp-setup.ftl");
+        assertTrue(browser.driver().findElements(By.name("lostDevice")).isEmpty(), "no lost-device choice outside a replacement");
+        browser.js("var i = document.createElement('input'); i.type = 'hidden'; i.name = 'lostDevice'; i.value = arguments[0];"
+                + " document.getElementById('org-mfa-setup-form').appendChild(i);", phoneId);
+        browser.addDevice("Laptop");
+
+        List<CredentialRepresentation> after = devices(userId);
+        assertEquals(2, after.size(), "the new device is added and the forged field removes none: " + after);
+        assertTrue(after.stream().anyMatch(d -> d.getId().equals(phoneId)), "the first device stays: " + after);
+        assertTrue(realm.admin().getEvents(List.of("REMOVE_CREDENTIAL"), null, userId, null, null, null, 0, 100).isEmpty(),
+                "no removal event");
+    }
 }
