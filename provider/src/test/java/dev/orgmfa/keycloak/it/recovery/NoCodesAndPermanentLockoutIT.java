@@ -15,7 +15,6 @@ import org.keycloak.representations.idm.RealmRepresentation;
 
 import dev.orgmfa.keycloak.it.support.BrowserSession;
 import dev.orgmfa.keycloak.it.support.Page;
-import dev.orgmfa.keycloak.it.support.Refusals;
 import dev.orgmfa.keycloak.it.support.TestRealm;
 import dev.orgmfa.keycloak.it.support.Totp;
 
@@ -78,9 +77,14 @@ class NoCodesAndPermanentLockoutIT {
         }
         page = browser.submit(page, "org-mfa-totp-form", Map.of("otp", totp.now()));
 
-        // This extension's own text (Keycloak's "Account is disabled" would not say why, nor blame the lockout).
-        Refusals.assertCodeRefused(page, Refusals.LOCKED_PERMANENTLY, "locked for good: no session even with the right code");
+        // Keycloak disables a permanently locked user and ends the flow itself, before this extension's step
+        // runs (checked on 26.7.5): its own page and its own event (no credential type), never the wrong-code text.
+        assertFalse(page.isSignedIn(), "locked for good: no session even with the right code");
+        assertFalse(page.has("org-mfa-totp-form"), "the sign-in ended: " + page);
+        assertTrue(page.text().contains("Account is disabled, contact your administrator."), page.text());
         assertFalse(page.text().contains("Check the code and try again"), "not the wrong-code text: " + page.text());
+        assertTrue(realm.admin().getEvents(List.of("LOGIN_ERROR"), null, userId, null, null, null, 0, 100).stream()
+                .anyMatch(e -> "user_disabled".equals(e.getError())), "Keycloak's user_disabled event");
     }
 
     /** A user whose TOTP device came from elsewhere (stock set-up, an import): no recovery codes ever. */

@@ -12,7 +12,6 @@ public final class Refusals {
     /** One message for a wrong code, a used code, another user's code. */
     public static final String WRONG_CODE = "Sign-in failed. Check the code and try again.";
     public static final String LOCKED_ONE_MINUTE = "Too many failed attempts. Try again in one minute.";
-    public static final String LOCKED_PERMANENTLY = "Too many failed attempts: your account is locked. Contact your administrator to unlock it.";
 
     private Refusals() {
     }
