@@ -22,6 +22,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -48,7 +49,8 @@ class AdminApiLimitsIT {
     private static final Set<String> enrolled = new HashSet<>();
     private static final Set<String> notEnrolled = new HashSet<>();
 
-    private static TestRealm realm;
+    @RegisterExtension
+    static final TestRealm realm = TestRealm.perClass("api-limits");
     private static AdminApi api;
 
     @BeforeAll
@@ -65,7 +67,6 @@ class AdminApiLimitsIT {
         });
         assertEquals(MEMBERS, enrolled.size() + notEnrolled.size());
 
-        realm = TestRealm.create("api-limits");
         api = new AdminApi(realm.name());
     }
 
@@ -73,9 +74,6 @@ class AdminApiLimitsIT {
     static void tearDown() {
         if (bigRealm != null) {
             KeycloakServer.get().admin().realm(bigRealm).remove();
-        }
-        if (realm != null) {
-            realm.close();
         }
     }
 

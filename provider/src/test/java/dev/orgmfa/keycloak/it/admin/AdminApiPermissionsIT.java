@@ -9,11 +9,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -32,8 +32,10 @@ class AdminApiPermissionsIT {
     private static final String POLICY_OFF = "{\"totpRequired\": false, \"gracePeriodDays\": 30, \"brokeredUsers\": \"exempt\"}";
     private static final String UNKNOWN_ID = "00000000-0000-0000-0000-000000000000";
 
-    private static TestRealm realm;
-    private static TestRealm other;
+    @RegisterExtension
+    static final TestRealm realm = TestRealm.perClass("api-perms");
+    @RegisterExtension
+    static final TestRealm other = TestRealm.perClass("api-perms-other");
     private static AdminApi api;
     private static String org;
     private static Map<String, List<String>> orgAttributes;
@@ -43,8 +45,6 @@ class AdminApiPermissionsIT {
 
     @BeforeAll
     static void setUp() {
-        realm = TestRealm.create("api-perms");
-        other = TestRealm.create("api-perms-other");
         api = new AdminApi(realm.name());
         // Exactly what a PUT of the restoring policy writes, so a test that changes it can put it back.
         org = realm.createOrganization("perm-org", Map.of("mfa.totp.required", "true", "mfa.totp.grace-days", "0",
@@ -60,12 +60,6 @@ class AdminApiPermissionsIT {
         otherUser = Fixtures.userWithTotp(other, "other-user");
         otherOrg = other.createOrganization("other-org", Fixtures.REQUIRED);
         other.addMember(otherOrg, otherUser);
-    }
-
-    @AfterAll
-    static void tearDown() {
-        realm.close();
-        other.close();
     }
 
     /** Tests that change the policy on purpose put it back, so each test starts from the same state. */

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jsoup.nodes.Element;
 import org.keycloak.representations.idm.RealmRepresentation;
 
@@ -23,21 +23,16 @@ import dev.orgmfa.keycloak.it.support.Totp;
 /** The TOTP step under Keycloak's brute-force protection, and with several devices. */
 class LoginStepIT {
 
-    private static TestRealm realm;
+    @RegisterExtension
+    static final TestRealm realm = TestRealm.perClass("login-step");
     private static String requiredOrg;
 
     @BeforeAll
     static void createRealm() {
-        realm = TestRealm.create("login-step");
         RealmRepresentation settings = realm.admin().toRepresentation();
         settings.setFailureFactor(3);
         realm.admin().update(settings);
         requiredOrg = realm.createOrganization("required", Map.of("mfa.totp.required", "true"));
-    }
-
-    @AfterAll
-    static void removeRealm() {
-        realm.close();
     }
 
 

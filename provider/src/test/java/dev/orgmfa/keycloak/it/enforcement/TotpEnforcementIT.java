@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
 
@@ -24,20 +24,15 @@ import dev.orgmfa.keycloak.it.support.Totp;
 /** Who must enroll, who is asked for a code, and who passes: the org-mfa-totp step in a real sign-in. */
 class TotpEnforcementIT {
 
-    private static TestRealm realm;
+    @RegisterExtension
+    static final TestRealm realm = TestRealm.perClass("enforce");
     private static String requiredOrg;
     private static String optionalOrg;
 
     @BeforeAll
     static void createRealm() {
-        realm = TestRealm.create("enforce");
         requiredOrg = realm.createOrganization("required", Map.of("mfa.totp.required", "true"));
         optionalOrg = realm.createOrganization("optional", Map.of("mfa.totp.required", "false"));
-    }
-
-    @AfterAll
-    static void removeRealm() {
-        realm.close();
     }
 
 

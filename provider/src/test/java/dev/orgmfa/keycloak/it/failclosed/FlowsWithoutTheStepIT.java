@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
@@ -31,19 +31,14 @@ import dev.orgmfa.keycloak.it.support.TestRealm;
 class FlowsWithoutTheStepIT {
 
     private static final String NO_STEP_FLOW = "browser without org-mfa";
-    private static TestRealm realm;
+    @RegisterExtension
+    static final TestRealm realm = TestRealm.perClass("no-step");
     private static String orgId;
 
     @BeforeAll
     static void realm() {
-        realm = TestRealm.create("no-step");
         orgId = realm.createOrganization("acme", Map.of("mfa.totp.required", "true"));
         OidcClient.createDirectGrantClient(realm);
-    }
-
-    @AfterAll
-    static void remove() {
-        realm.close();
     }
 
     @Test

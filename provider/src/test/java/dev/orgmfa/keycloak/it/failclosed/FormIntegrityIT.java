@@ -8,9 +8,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -27,18 +27,13 @@ import dev.orgmfa.keycloak.it.support.TestRealm;
  */
 class FormIntegrityIT {
 
-    private static TestRealm realm;
+    @RegisterExtension
+    static final TestRealm realm = TestRealm.perClass("forms");
     private static String orgId;
 
     @BeforeAll
     static void realm() {
-        realm = TestRealm.create("forms");
         orgId = realm.createOrganization("acme", Map.of("mfa.totp.required", "true"));
-    }
-
-    @AfterAll
-    static void remove() {
-        realm.close();
     }
 
     /** CSRF: the code form posted by another browser (without the sign-in's cookie) is refused. */

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,20 +28,15 @@ import dev.orgmfa.keycloak.it.support.TestRealm;
 class RecoveryCodesNeedAFactorIT {
 
     private static final String CODES = "org-mfa-recovery-code";
-    private static TestRealm realm;
+    @RegisterExtension
+    static final TestRealm realm = TestRealm.perClass("codes-factor");
     private static String requiredOrg;
     private static String graceOrg;
 
     @BeforeAll
     static void realm() {
-        realm = TestRealm.create("codes-factor");
         requiredOrg = realm.createOrganization("required", Map.of("mfa.totp.required", "true"));
         graceOrg = realm.createOrganization("grace", Map.of("mfa.totp.required", "true", "mfa.totp.grace-days", "7"));
-    }
-
-    @AfterAll
-    static void remove() {
-        realm.close();
     }
 
     @Test

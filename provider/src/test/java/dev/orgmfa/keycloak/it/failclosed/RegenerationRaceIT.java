@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.orgmfa.keycloak.it.support.BrowserSession;
 import dev.orgmfa.keycloak.it.support.MfaFlows;
@@ -20,18 +20,13 @@ import dev.orgmfa.keycloak.it.support.TestRealm;
 /** Threat: two codes screens confirmed at the same moment leave two valid sets. Expected: exactly one. */
 class RegenerationRaceIT {
 
-    private static TestRealm realm;
+    @RegisterExtension
+    static final TestRealm realm = TestRealm.perClass("regen-race");
     private static String orgId;
 
     @BeforeAll
     static void realm() {
-        realm = TestRealm.create("regen-race");
         orgId = realm.createOrganization("acme", Map.of("mfa.totp.required", "true"));
-    }
-
-    @AfterAll
-    static void remove() {
-        realm.close();
     }
 
     @Test

@@ -17,12 +17,12 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
@@ -92,7 +92,8 @@ class BadInputIT {
             "𝕿𝖊𝖘𝖙", "😀".repeat(64), "\uD800", "\uDFFF", "ﬀ", "İı", "Ω".repeat(300), "A".repeat(10_000), "9".repeat(4_000),
             "00000000-0000-0000-0000-000000000000", "f:00000000-0000-0000-0000-000000000000:x");
 
-    private static TestRealm realm;
+    @RegisterExtension
+    static final TestRealm realm = TestRealm.perClass("bad-input");
     private static String healthUserId;
     private static Totp healthTotp;
     private static String apiUserId;
@@ -113,7 +114,6 @@ class BadInputIT {
     static void setUp() {
         KeycloakServer.get();
         Instant setUpStarted = Instant.now();
-        realm = TestRealm.create("bad-input");
         // Wrong codes by the hundred would lock the users and every later request would only meet the lock:
         // with brute-force protection off, each one reaches the code, label and field checks.
         RealmRepresentation settings = realm.admin().toRepresentation();
@@ -144,13 +144,6 @@ class BadInputIT {
         realm.createUser("no-roles");
         logMark = ServerLog.mark();
         System.out.printf("bad input: set-up took %d s%n", Duration.between(setUpStarted, Instant.now()).toSeconds());
-    }
-
-    @AfterAll
-    static void removeRealm() {
-        if (realm != null) {
-            realm.close();
-        }
     }
 
     private static void withRealmManagementRoles(String userId, String... roles) {

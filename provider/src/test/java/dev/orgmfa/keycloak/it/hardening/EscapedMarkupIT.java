@@ -13,9 +13,9 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.keycloak.representations.idm.RealmRepresentation;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,24 +40,19 @@ class EscapedMarkupIT {
     private static final String ORG_NAME = "Acme <script>alert('org-mfa-xss-org')</script>\"><img src=x onerror=alert('org-mfa-xss-org')>";
     private static final String REALM_NAME = "Realm <script>alert('org-mfa-xss-realm')</script>\"><img src=x onerror=alert('org-mfa-xss-realm')>";
 
-    private static TestRealm realm;
+    @RegisterExtension
+    static final TestRealm realm = TestRealm.perClass("xss");
     private static String requiredOrg;
     private static String graceOrg;
 
     @BeforeAll
     static void createRealm() {
-        realm = TestRealm.create("xss");
         RealmRepresentation settings = realm.admin().toRepresentation();
         settings.setDisplayName(REALM_NAME);
         realm.admin().update(settings);
         requiredOrg = realm.createOrganization("xss-required", ORG_NAME, Map.of("mfa.totp.required", "true"));
         graceOrg = realm.createOrganization("xss-grace", ORG_NAME + " (grace)",
                 Map.of("mfa.totp.required", "true", "mfa.totp.grace-days", "7"));
-    }
-
-    @AfterAll
-    static void removeRealm() {
-        realm.close();
     }
 
     /**

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.keycloak.representations.idm.RealmRepresentation;
 
 import dev.orgmfa.keycloak.it.support.BrowserSession;
@@ -26,24 +26,17 @@ import dev.orgmfa.keycloak.it.support.Totp;
 class NoCodesAndPermanentLockoutIT {
 
     private static final String KEY = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
-    private static TestRealm realm;
+    @RegisterExtension
+    static final TestRealm realm = TestRealm.perClass("no-codes");
     private static String organization;
 
     @BeforeAll
     static void createRealm() {
-        realm = TestRealm.create("no-codes");
         RealmRepresentation settings = realm.admin().toRepresentation();
         settings.setPermanentLockout(true);
         settings.setFailureFactor(3);
         realm.admin().update(settings);
         organization = realm.createOrganization("stockorg", Map.of("mfa.totp.required", "true"));
-    }
-
-    @AfterAll
-    static void removeRealm() {
-        if (realm != null) {
-            realm.close();
-        }
     }
 
     @Test

@@ -13,10 +13,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
@@ -31,21 +31,16 @@ import dev.orgmfa.keycloak.it.support.TestRealm;
 class RecoveryCodesIT {
 
     private static final String TYPE = "org-mfa-recovery-code";
-    private static TestRealm realm;
+    @RegisterExtension
+    static final TestRealm realm = TestRealm.perClass("recovery");
     private static String requiredOrg;
 
     @BeforeAll
     static void createRealm() {
-        realm = TestRealm.create("recovery");
         RealmRepresentation settings = realm.admin().toRepresentation();
         settings.setFailureFactor(4);
         realm.admin().update(settings);
         requiredOrg = realm.createOrganization("required", Map.of("mfa.totp.required", "true"));
-    }
-
-    @AfterAll
-    static void removeRealm() {
-        realm.close();
     }
 
 

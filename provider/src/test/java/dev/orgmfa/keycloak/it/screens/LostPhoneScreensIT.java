@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
@@ -27,29 +27,19 @@ import dev.orgmfa.keycloak.it.support.TestRealm;
 class LostPhoneScreensIT {
 
     private static final String GENERIC_ERROR = "Sign-in failed. Check the code and try again.";
-    private static TestRealm realm;
+    @RegisterExtension
+    static final TestRealm realm = TestRealm.perClass("lost-phone");
     private static ScreenBrowser browser;
     private static String organization;
 
     @BeforeAll
     static void start() {
-        realm = TestRealm.create("lost-phone");
         // Wrong codes are part of the story here; lockout has its own tests.
         RealmRepresentation settings = realm.admin().toRepresentation();
         settings.setBruteForceProtected(false);
         realm.admin().update(settings);
         organization = realm.createOrganization("acme", Map.of("mfa.totp.required", "true"));
-        browser = new ScreenBrowser(realm);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (realm != null) {
-            realm.close();
-        }
+        browser = realm.closeAfterAll(new ScreenBrowser(realm));
     }
 
     private static String member(String username) {
