@@ -11,7 +11,8 @@
 # `mvn verify -Dkeycloak.run.version=V -DskipUTs -Dorgmfa.providerJar=<that copy>` (plus -Psmoke for
 # smoke), so every line installs the same bytes; after each run the script compares the jar found in
 # that distribution's providers/ with the copy (sha256). A failing version does not stop the others;
-# the script ends with a table and exits 1 if any version failed, naming it.
+# the script ends with a table and exits 1 if any version failed, naming it. A smoke entry also fails
+# when failsafe ran fewer tests than there are @Tag("smoke") methods in provider/src/test/java.
 # Logs: target/matrix/<version>.log (Maven) and provider/target/keycloak-it-<version>.log (Keycloak);
 # the closing table also goes to target/matrix/summary.txt, failed versions to target/matrix/failed.txt.
 # Environment: MATRIX_MAVEN_ARGS (extra Maven arguments for every entry, e.g. -o).
@@ -48,6 +49,11 @@ it_summary() {
   awk '/maven-failsafe-plugin:.*:integration-test/ {it=1} it && /^\[(INFO|WARNING|ERROR)\] Tests run: [0-9]+, Failures: [0-9]+, Errors: [0-9]+, Skipped: [0-9]+$/ {line=$0}
        END {sub(/^\[[A-Z]+\] /, "", line); print line}' "$1"
 }
+
+# The smoke subset is every method tagged @Tag("smoke"): a smoke run that ran fewer (a tag filter that
+# no longer matches, a class that failed to load) fails even if Maven said nothing failed.
+smoke_listed=$(grep -rho '@Tag("smoke")' "$root/provider/src/test/java" | wc -l)
+tests_run() { sed -n 's/^Tests run: \([0-9]*\),.*/\1/p' <<<"$1"; }
 
 # Line and branch coverage of our main code by the first entry's unit and integration tests (JaCoCo;
 # the report is provider/target/site/jacoco-aggregate/index.html).
@@ -101,6 +107,14 @@ for entry in "${entries[@]}"; do
     if cmp -s "$installed" "$jar"; then same_jar="same jar"; else same_jar="DIFFERENT jar"; status=1; fi
   fi
   summary=$(it_summary "$log")
+  if [ "$scope" = smoke ] && [ "$status" = 0 ]; then
+    ran=$(tests_run "$summary")
+    if [ "${ran:-0}" -lt "$smoke_listed" ]; then
+      say "Keycloak $version: the smoke subset ran ${ran:-no} tests of the $smoke_listed tagged smoke"
+      summary="${summary:-no integration test summary} (ran ${ran:-0} of $smoke_listed smoke tests)"
+      status=1
+    fi
+  fi
   if [ "$status" = 0 ]; then
     outcome=passed
   else

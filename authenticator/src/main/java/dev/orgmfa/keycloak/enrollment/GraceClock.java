@@ -11,6 +11,7 @@ import org.keycloak.common.util.Time;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.models.ModelException;
 import org.keycloak.models.UserModel;
+import org.keycloak.storage.ReadOnlyException;
 import org.keycloak.util.JsonSerialization;
 
 import dev.orgmfa.keycloak.OrgMfaIds;
@@ -133,7 +134,7 @@ public final class GraceClock {
         }
         try {
             user.removeAttribute(OrgMfaAttributes.LEGACY_GRACE_STARTED_AT);
-        } catch (ModelException | UnsupportedOperationException e) {
+        } catch (ModelException | ReadOnlyException | UnsupportedOperationException e) {
             // A read-only store keeps the old attribute; the credential row now takes precedence.
             LOG.debugf("user %s: could not remove the legacy grace attribute: %s", user.getId(), e.getMessage());
         }

@@ -1,13 +1,10 @@
 package dev.orgmfa.keycloak.bench;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 
+import dev.orgmfa.keycloak.it.support.AdminHttp;
 import dev.orgmfa.keycloak.it.support.KeycloakServer;
 import dev.orgmfa.keycloak.it.support.OidcClient;
 
@@ -18,7 +15,6 @@ final class AdminRest {
 
     private final KeycloakServer server;
     private final String base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private String token;
     private long tokenAt;
 
@@ -31,17 +27,15 @@ final class AdminRest {
     }
 
     Answer get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json").GET());
+        return send("GET", path, null);
     }
 
     Answer postJson(String path, String json) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
+        return send("POST", path, json);
     }
 
     Answer putJson(String path, String json) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+        return send("PUT", path, json);
     }
 
     /** {@code count} GETs of one path, each required to answer 200; their latencies. */
@@ -65,17 +59,11 @@ final class AdminRest {
         return token;
     }
 
-    private Answer send(HttpRequest.Builder request) {
-        HttpRequest built = request.header("Authorization", "Bearer " + token()).timeout(Duration.ofMinutes(5)).build();
-        try {
-            long start = System.nanoTime();
-            HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body(), System.nanoTime() - start);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    /** Through the tests' one bearer-token client; the time is that of the exchange alone. */
+    private Answer send(String method, String path, String json) {
+        AdminHttp.Answer answer = AdminHttp.send(method, base + path, token(),
+                json == null ? null : json.getBytes(StandardCharsets.UTF_8), json == null ? null : "application/json",
+                json == null ? Map.of("Accept", "application/json") : Map.of(), Duration.ofMinutes(5));
+        return new Answer(answer.status(), answer.body(), answer.nanos());
     }
 }

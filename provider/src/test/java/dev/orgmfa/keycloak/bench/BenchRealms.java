@@ -4,12 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.List;
 
-import jakarta.ws.rs.core.Response;
-
-import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
-import org.keycloak.representations.idm.UserRepresentation;
 
 import dev.orgmfa.keycloak.it.support.TestRealm;
 import dev.orgmfa.keycloak.it.support.Totp;
@@ -63,21 +59,7 @@ final class BenchRealms {
         for (int i = 0; i < 20; i++) {
             secret.append(ALPHANUMERIC.charAt(RANDOM.nextInt(ALPHANUMERIC.length())));
         }
-        UserRepresentation user = new UserRepresentation();
-        user.setUsername(username);
-        user.setEnabled(true);
-        user.setEmail(username + "@example.com");
-        user.setEmailVerified(true);
-        user.setFirstName(username);
-        user.setLastName("Bench");
-        CredentialRepresentation password = new CredentialRepresentation();
-        password.setType(CredentialRepresentation.PASSWORD);
-        password.setValue(TestRealm.PASSWORD);
-        password.setTemporary(false);
-        user.setCredentials(List.of(password, otpCredential(secret.toString())));
-        try (Response response = realm.admin().users().create(user)) {
-            CreatedResponseUtil.getCreatedId(response);
-        }
+        realm.createUserWith(username, List.of(TestRealm.password(), otpCredential(secret.toString())));
         return new TotpUsers.User(username, new Totp(secret.toString().getBytes(StandardCharsets.UTF_8), "HmacSHA1", 6, 30));
     }
 

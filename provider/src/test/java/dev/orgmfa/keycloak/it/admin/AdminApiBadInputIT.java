@@ -13,12 +13,12 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -38,8 +38,10 @@ class AdminApiBadInputIT {
     private static final String UNKNOWN_ID = "00000000-0000-0000-0000-000000000000";
     private static final String VALID_POLICY_TAIL = "\"gracePeriodDays\": 1, \"brokeredUsers\": \"enforce\"";
 
-    private static TestRealm realm;
-    private static TestRealm other;
+    @RegisterExtension
+    static final TestRealm realm = TestRealm.perClass("api-bad-input");
+    @RegisterExtension
+    static final TestRealm other = TestRealm.perClass("api-bad-input-other");
     private static AdminApi api;
     private static String user;
     private static String org;
@@ -62,20 +64,12 @@ class AdminApiBadInputIT {
 
     @BeforeAll
     static void setUp() {
-        realm = TestRealm.create("api-bad-input");
-        other = TestRealm.create("api-bad-input-other");
         api = new AdminApi(realm.name());
         org = realm.createOrganization("bad-input-org", Fixtures.REQUIRED);
         user = Fixtures.userWithTotp(realm, "bad-input-user");
         realm.addMember(org, user);
         otherUser = other.createUser("elsewhere");
         otherOrg = other.createOrganization("elsewhere-org", Fixtures.REQUIRED);
-    }
-
-    @AfterAll
-    static void tearDown() {
-        realm.close();
-        other.close();
     }
 
     static Stream<Case> cases() {

@@ -12,9 +12,9 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.orgmfa.keycloak.it.support.KeycloakServer;
 import dev.orgmfa.keycloak.it.support.TestRealm;
@@ -23,22 +23,17 @@ import dev.orgmfa.keycloak.it.support.TestRealm;
 class AdminApiCsvIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static TestRealm realm;
+    @RegisterExtension
+    static final TestRealm realm = TestRealm.perClass("api-csv");
     private static String org;
 
     @BeforeAll
     static void setUp() {
-        realm = TestRealm.create("api-csv");
         org = realm.createOrganization("evil-corp", "=HYPERLINK(\"https://evil.example\",\"click\"), Inc",
                 Map.of("mfa.totp.required", "true", "mfa.totp.grace-days", "3", "mfa.support-contact", "-1 555 0100"));
         for (int i = 0; i < 3; i++) {
             realm.addMember(org, Fixtures.bareUser(realm, "csv-" + i, i == 0));
         }
-    }
-
-    @AfterAll
-    static void tearDown() {
-        realm.close();
     }
 
     private static HttpResponse<String> csv(String token, String path) {

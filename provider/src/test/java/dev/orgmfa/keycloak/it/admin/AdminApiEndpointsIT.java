@@ -11,10 +11,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.StreamSupport;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -27,7 +27,8 @@ import dev.orgmfa.keycloak.it.support.TestRealm;
 /** The happy path of every endpoint of the contract's REST table, with its exact JSON shape. */
 class AdminApiEndpointsIT {
 
-    private static TestRealm realm;
+    @RegisterExtension
+    static final TestRealm realm = TestRealm.perClass("api-endpoints");
     private static AdminApi api;
     private static String acme;
     private static String globex;
@@ -35,18 +36,12 @@ class AdminApiEndpointsIT {
 
     @BeforeAll
     static void setUp() {
-        realm = TestRealm.create("api-endpoints");
         api = new AdminApi(realm.name());
         acme = realm.createOrganization("acme", Map.of("mfa.totp.required", "true", "mfa.totp.grace-days", "0",
                 "customer-tier", "gold"));
         globex = realm.createOrganization("globex", Map.of("customer-tier", "silver"));
         initech = realm.createOrganization("initech", Map.of("mfa.totp.required", "true", "mfa.totp.grace-days", "10",
                 "mfa.totp.brokered-users", "exempt"));
-    }
-
-    @AfterAll
-    static void tearDown() {
-        realm.close();
     }
 
     private static String token() {

@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.keycloak.representations.idm.RealmRepresentation;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,24 +21,19 @@ import dev.orgmfa.keycloak.it.support.TestRealm;
 /** Every write of the API is an admin event the admin console shows, without secrets. */
 class AdminApiEventsIT {
 
-    private static TestRealm realm;
+    @RegisterExtension
+    static final TestRealm realm = TestRealm.perClass("api-events");
     private static AdminApi api;
     private static String org;
 
     @BeforeAll
     static void setUp() {
-        realm = TestRealm.create("api-events");
         RealmRepresentation settings = realm.admin().toRepresentation();
         settings.setAdminEventsEnabled(true);
         settings.setAdminEventsDetailsEnabled(true);
         realm.admin().update(settings);
         api = new AdminApi(realm.name());
         org = realm.createOrganization("events-org", Fixtures.REQUIRED);
-    }
-
-    @AfterAll
-    static void tearDown() {
-        realm.close();
     }
 
     /** The realm's admin events of one resource path (newest first), waiting briefly for them to be stored. */

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -25,7 +25,8 @@ import dev.orgmfa.keycloak.it.support.TestRealm;
  */
 class AdminApiFineGrainedIT {
 
-    private static TestRealm realm;
+    @RegisterExtension
+    static final TestRealm realm = TestRealm.perClass("api-fgap");
     private static AdminApi api;
     private static String org;
     private static Map<String, List<String>> orgAttributes;
@@ -36,7 +37,6 @@ class AdminApiFineGrainedIT {
 
     @BeforeAll
     static void setUp() {
-        realm = TestRealm.create("api-fgap");
         api = new AdminApi(realm.name());
         org = realm.createOrganization("fgap-org", Map.of("mfa.totp.required", "true"));
         orgAttributes = Fixtures.organizationAttributes(realm, org);
@@ -52,11 +52,6 @@ class AdminApiFineGrainedIT {
         String helpdesk = Fixtures.userWithRoles(realm, "helpdesk", "query-users",
                 organizationRoles ? "view-organizations" : "manage-realm");
         FineGrainedPermissions.enable(realm).grant(helpdesk, "Users", List.of(alice, alice2), List.of("view", "manage"));
-    }
-
-    @AfterAll
-    static void tearDown() {
-        realm.close();
     }
 
     private static String helpdesk() {

@@ -22,6 +22,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -48,7 +49,8 @@ class AdminApiLimitsIT {
     private static final Set<String> enrolled = new HashSet<>();
     private static final Set<String> notEnrolled = new HashSet<>();
 
-    private static TestRealm realm;
+    @RegisterExtension
+    static final TestRealm realm = TestRealm.perClass("api-limits");
     private static AdminApi api;
 
     @BeforeAll
@@ -65,7 +67,6 @@ class AdminApiLimitsIT {
         });
         assertEquals(MEMBERS, enrolled.size() + notEnrolled.size());
 
-        realm = TestRealm.create("api-limits");
         api = new AdminApi(realm.name());
     }
 
@@ -73,9 +74,6 @@ class AdminApiLimitsIT {
     static void tearDown() {
         if (bigRealm != null) {
             KeycloakServer.get().admin().realm(bigRealm).remove();
-        }
-        if (realm != null) {
-            realm.close();
         }
     }
 
@@ -121,12 +119,6 @@ class AdminApiLimitsIT {
         System.out.printf("imported %d members in %d ms%n", MEMBERS, (System.nanoTime() - started) / 1_000_000);
     }
 
-    private static long millis(Runnable request) {
-        long started = System.nanoTime();
-        request.run();
-        return (System.nanoTime() - started) / 1_000_000;
-    }
-
     private static void assertBadRequest(Answer answer, String field) {
         assertEquals(400, answer.status(), answer.toString());
         assertTrue(answer.contentType().startsWith("application/json"), answer.contentType());
@@ -154,10 +146,8 @@ class AdminApiLimitsIT {
         for (String path : List.of("organizations/" + bigOrg + "/members?enrolled=true&first=2000000000",
                 "organizations/" + bigOrg + "/members?enrolled=false&first=" + EXAMINED_PER_REQUEST,
                 "organizations?totpRequired=true&first=2000000000")) {
-            Answer[] answer = new Answer[1];
-            long ms = millis(() -> answer[0] = bigApi.get(token, path));
-            assertBadRequest(answer[0], "first");
-            assertTrue(ms < 3000, path + " took " + ms + " ms");
+            // Refused before any member is read: a 400, never a page found by scanning.
+            assertBadRequest(bigApi.get(token, path), "first");
         }
         assertHealthy();
     }
@@ -165,13 +155,10 @@ class AdminApiLimitsIT {
     /** Never a short page that looks like the end: a page that cannot fill within the bound is refused. */
     @Test
     void aFilteredPageThatCannotFillWithinTheBoundIs400NotAShortPage() {
-        Answer[] answer = new Answer[1];
-        long ms = millis(() -> answer[0] = bigApi.get(AdminApi.masterToken(),
-                "organizations/" + bigOrg + "/members?enrolled=true&max=100"));
-        System.out.printf("enrolled=true over %d members refused after %d ms%n", EXAMINED_PER_REQUEST, ms);
+        Answer answer = bigApi.get(AdminApi.masterToken(), "organizations/" + bigOrg + "/members?enrolled=true&max=100");
 
-        assertBadRequest(answer[0], "from");
-        assertTrue(answer[0].json().get("error").asText().contains("from=0"), answer[0].toString());
+        assertBadRequest(answer, "from");
+        assertTrue(answer.json().get("error").asText().contains("from=0"), answer.toString());
         assertHealthy();
     }
 
@@ -233,11 +220,10 @@ class AdminApiLimitsIT {
         IntStream.range(0, 100).forEach(i -> ids.add(UUID.randomUUID().toString()));
         String body = AdminApi.json(Map.of("userIds", ids));
 
-        Answer[] answer = new Answer[1];
-        long ms = millis(() -> answer[0] = api.post(AdminApi.masterToken(), "users/factors/reset?logout=true", body));
+        Answer answer = api.post(AdminApi.masterToken(), "users/factors/reset?logout=true", body);
 
-        assertBadRequest(answer[0], "userIds");
-        assertTrue(ms < 3000, "took " + ms + " ms");
+        // Refused as a whole before any logout (the count shows it: nobody reset, the session lives).
+        assertBadRequest(answer, "userIds");
         assertEquals(1, Fixtures.totpCredentials(realm, userId), "nobody was reset");
         assertEquals(200, AdminApi.refresh(realm.name(), refresh).status(), "the session lives");
 

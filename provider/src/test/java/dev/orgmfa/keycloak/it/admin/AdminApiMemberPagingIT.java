@@ -8,9 +8,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -22,7 +22,8 @@ class AdminApiMemberPagingIT {
 
     private static final int MEMBERS = 260;
 
-    private static TestRealm realm;
+    @RegisterExtension
+    static final TestRealm realm = TestRealm.perClass("api-paging");
     private static AdminApi api;
     private static String org;
     private static final Set<String> enrolled = new HashSet<>();
@@ -30,7 +31,6 @@ class AdminApiMemberPagingIT {
 
     @BeforeAll
     static void setUp() {
-        realm = TestRealm.create("api-paging");
         api = new AdminApi(realm.name());
         org = realm.createOrganization("big-org", Fixtures.REQUIRED);
         for (int i = 0; i < MEMBERS; i++) {
@@ -40,11 +40,6 @@ class AdminApiMemberPagingIT {
             realm.addMember(org, userId);
             (i % 3 == 0 ? enrolled : notEnrolled).add(userId);
         }
-    }
-
-    @AfterAll
-    static void tearDown() {
-        realm.close();
     }
 
     /** Every page of the listing, {@code max} at a time, until a short page. */

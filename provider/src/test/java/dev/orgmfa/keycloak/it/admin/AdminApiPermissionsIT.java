@@ -9,10 +9,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -31,8 +32,10 @@ class AdminApiPermissionsIT {
     private static final String POLICY_OFF = "{\"totpRequired\": false, \"gracePeriodDays\": 30, \"brokeredUsers\": \"exempt\"}";
     private static final String UNKNOWN_ID = "00000000-0000-0000-0000-000000000000";
 
-    private static TestRealm realm;
-    private static TestRealm other;
+    @RegisterExtension
+    static final TestRealm realm = TestRealm.perClass("api-perms");
+    @RegisterExtension
+    static final TestRealm other = TestRealm.perClass("api-perms-other");
     private static AdminApi api;
     private static String org;
     private static Map<String, List<String>> orgAttributes;
@@ -42,8 +45,6 @@ class AdminApiPermissionsIT {
 
     @BeforeAll
     static void setUp() {
-        realm = TestRealm.create("api-perms");
-        other = TestRealm.create("api-perms-other");
         api = new AdminApi(realm.name());
         // Exactly what a PUT of the restoring policy writes, so a test that changes it can put it back.
         org = realm.createOrganization("perm-org", Map.of("mfa.totp.required", "true", "mfa.totp.grace-days", "0",
@@ -59,12 +60,6 @@ class AdminApiPermissionsIT {
         otherUser = Fixtures.userWithTotp(other, "other-user");
         otherOrg = other.createOrganization("other-org", Fixtures.REQUIRED);
         other.addMember(otherOrg, otherUser);
-    }
-
-    @AfterAll
-    static void tearDown() {
-        realm.close();
-        other.close();
     }
 
     /** Tests that change the policy on purpose put it back, so each test starts from the same state. */
@@ -165,6 +160,7 @@ class AdminApiPermissionsIT {
 
     /** The helpdesk threat: manage-users must never be enough to switch off MFA for a customer. */
     @Test
+    @Tag("smoke") // 26.4 to 26.6 check manage-realm (ManageRealmAccess), 26.7 its organization permissions
     void manageUsersAdminResetsUsersButCannotTouchThePolicy() {
         String token = tokenOf("helpdesk");
         Call put = organizationCalls().get(3);
@@ -186,6 +182,7 @@ class AdminApiPermissionsIT {
     }
 
     @Test
+    @Tag("smoke") // the control of the one above, on the same lines
     void manageRealmAdminReadsAndWritesThePolicyButResetsNobody() {
         String token = tokenOf("realm-manager");
         assertEquals(200, api.get(token, "organizations/" + org + "/policy").status());

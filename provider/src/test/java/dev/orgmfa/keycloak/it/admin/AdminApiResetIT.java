@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -25,23 +25,17 @@ import dev.orgmfa.keycloak.it.support.Totp;
 /** What a reset does to a real user: re-enrollment at the next sign-in, ended sessions, batch results. */
 class AdminApiResetIT {
 
-    private static TestRealm realm;
-    private static TestRealm other;
+    @RegisterExtension
+    static final TestRealm realm = TestRealm.perClass("api-reset");
+    @RegisterExtension
+    static final TestRealm other = TestRealm.perClass("api-reset-other");
     private static AdminApi api;
     private static String org;
 
     @BeforeAll
     static void setUp() {
-        realm = TestRealm.create("api-reset");
-        other = TestRealm.create("api-reset-other");
         api = new AdminApi(realm.name());
         org = realm.createOrganization("reset-org", Map.of("mfa.totp.required", "true", "mfa.totp.grace-days", "0"));
-    }
-
-    @AfterAll
-    static void tearDown() {
-        realm.close();
-        other.close();
     }
 
     private static String member(String username) {

@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -30,7 +30,8 @@ class AdminApiStateIT {
 
     private static final LocalDate FUTURE = LocalDate.now(ZoneOffset.UTC).plusDays(40);
 
-    private static TestRealm realm;
+    @RegisterExtension
+    static final TestRealm realm = TestRealm.perClass("api-state");
     private static AdminApi api;
     private static String tenDays;
     private static String optional;
@@ -41,7 +42,6 @@ class AdminApiStateIT {
 
     @BeforeAll
     static void setUp() {
-        realm = TestRealm.create("api-state");
         api = new AdminApi(realm.name());
         tenDays = realm.createOrganization("ten-days", Map.of("mfa.totp.required", "true", "mfa.totp.grace-days", "10"));
         optional = realm.createOrganization("optional", Map.of("mfa.totp.required", "false"));
@@ -63,11 +63,6 @@ class AdminApiStateIT {
             realm.addMember(org, id);
         }
         ids.put(username, id);
-    }
-
-    @AfterAll
-    static void tearDown() {
-        realm.close();
     }
 
     private static Map<String, JsonNode> byUsername(JsonNode list) {

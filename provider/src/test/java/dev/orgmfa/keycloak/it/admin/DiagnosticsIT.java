@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.RequiredActionProviderRepresentation;
 import org.keycloak.representations.userprofile.config.UPConfig;
@@ -24,18 +24,13 @@ import dev.orgmfa.keycloak.it.support.TestRealm;
 /** {@code GET /diagnostics}: each finding appears for a misconfigured realm and disappears when fixed. */
 class DiagnosticsIT {
 
-    private static TestRealm realm;
+    @RegisterExtension
+    static final TestRealm realm = TestRealm.perClass("diagnostics");
     private static AdminApi api;
 
     @BeforeAll
     static void setUp() {
-        realm = TestRealm.create("diagnostics");
         api = new AdminApi(realm.name());
-    }
-
-    @AfterAll
-    static void tearDown() {
-        realm.close();
     }
 
     private static JsonNode findings() {

@@ -2,14 +2,8 @@ package dev.orgmfa.keycloak.it.adminpage;
 
 import java.util.List;
 
-import jakarta.ws.rs.core.Response;
-
-import org.keycloak.admin.client.CreatedResponseUtil;
-
 import org.keycloak.representations.idm.ClientRepresentation;
-import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
-import org.keycloak.representations.idm.UserRepresentation;
 
 import dev.orgmfa.keycloak.it.support.TestRealm;
 
@@ -58,27 +52,7 @@ final class AdminPageClient {
 
     /** A member with password {@link TestRealm#PASSWORD} and a TOTP device created with the user (as an import would). */
     static String enrolledMember(TestRealm realm, String username, String organizationId) {
-        UserRepresentation user = new UserRepresentation();
-        user.setUsername(username);
-        user.setEnabled(true);
-        user.setEmail(username + "@example.com");
-        user.setEmailVerified(true);
-        user.setFirstName(username);
-        user.setLastName("Test");
-        CredentialRepresentation password = new CredentialRepresentation();
-        password.setType(CredentialRepresentation.PASSWORD);
-        password.setValue(TestRealm.PASSWORD);
-        password.setTemporary(false);
-        CredentialRepresentation otp = new CredentialRepresentation();
-        otp.setType("otp");
-        otp.setUserLabel("Work phone");
-        otp.setSecretData("{\"value\":\"" + TOTP_KEY + "\"}");
-        otp.setCredentialData("{\"subType\":\"totp\",\"digits\":6,\"counter\":0,\"period\":30,\"algorithm\":\"HmacSHA1\",\"secretEncoding\":\"BASE32\"}");
-        user.setCredentials(List.of(password, otp));
-        String userId;
-        try (Response response = realm.admin().users().create(user)) {
-            userId = CreatedResponseUtil.getCreatedId(response);
-        }
+        String userId = realm.createUserWith(username, List.of(TestRealm.password(), TestRealm.storedTotp(TOTP_KEY, "Work phone")));
         realm.addMember(organizationId, userId);
         return userId;
     }

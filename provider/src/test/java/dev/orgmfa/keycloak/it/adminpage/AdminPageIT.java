@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
 import dev.orgmfa.keycloak.it.support.AdminHttp;
@@ -24,7 +24,8 @@ import dev.orgmfa.keycloak.it.support.TestRealm;
  */
 class AdminPageIT {
 
-    private static TestRealm realm;
+    @RegisterExtension
+    static final TestRealm realm = TestRealm.perClass("admin-page");
     private static AdminPageBrowser browser;
     private static String acmeId;
     private static String globexId;
@@ -33,7 +34,6 @@ class AdminPageIT {
 
     @BeforeAll
     static void start() {
-        realm = TestRealm.create("admin-page");
         AdminPageClient.pointAtRealm(realm);
         acmeId = realm.createOrganization("acme", "Acme Corp", Map.of("mfa.totp.required", "true", "mfa.totp.grace-days", "0"));
         globexId = realm.createOrganization("globex", "Globex", Map.of("mfa.totp.required", "false"));
@@ -49,17 +49,7 @@ class AdminPageIT {
         AdminPageClient.userWithRoles(realm, "page-viewer", "view-users",
                 AdminPageClient.hasRole(realm, "view-organizations") ? "view-organizations" : "manage-realm");
         realm.createUser("no-rights");
-        browser = new AdminPageBrowser(realm);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (realm != null) {
-            realm.close();
-        }
+        browser = realm.closeAfterAll(new AdminPageBrowser(realm));
     }
 
     @Test
@@ -196,14 +186,18 @@ class AdminPageIT {
 
     @Test
     void theSelfCheckShowsWhatTheApiFinds() {
+        // At least one finding to compare: a misspelt policy key on an organization of its own.
+        realm.createOrganization("typo", Map.of("mfa.totp.requierd", "true"));
         Answer api = AdminHttp.orgMfa(realm.name(), "GET", "diagnostics", AdminHttp.masterToken(), null, null);
         assertEquals(200, api.status(), api.toString());
+        assertTrue(api.toString().contains("mfa.totp.requierd"), "the API finds the misspelt key: " + api);
         browser.signIn("page-admin");
         browser.byId("org-mfa-tab-diagnostics").click();
         browser.until(d -> !browser.all("#org-mfa-diagnostics .org-mfa-finding").isEmpty() || browser.has("org-mfa-diagnostics-none"),
                 "the findings");
         var shown = browser.all("#org-mfa-diagnostics .org-mfa-finding");
         assertEquals(api.json().size(), shown.size(), api.toString());
+        assertTrue(shown.stream().anyMatch(f -> f.getText().contains("mfa.totp.requierd")), "the page shows that finding");
         for (int i = 0; i < shown.size(); i++) {
             var finding = api.json().get(i);
             assertEquals(finding.get("id").asText(), shown.get(i).getAttribute("data-finding-id"));

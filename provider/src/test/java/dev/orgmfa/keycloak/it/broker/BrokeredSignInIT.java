@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.orgmfa.keycloak.it.support.BrowserSession;
 import dev.orgmfa.keycloak.it.support.MfaFlows;
@@ -24,22 +24,13 @@ class BrokeredSignInIT {
 
     private static final String IDP = "corp-sso";
 
-    private static SsoRealms sso;
-    private static TestRealm consumer;
+    @RegisterExtension
+    static final TestRealm consumer = TestRealm.perClass("broker-consumer");
     private static IdentityProviderRealm idp;
 
     @BeforeAll
     static void realms() {
-        sso = SsoRealms.create("broker", IDP, null);
-        consumer = sso.consumer();
-        idp = sso.idp();
-    }
-
-    @AfterAll
-    static void removeRealms() {
-        if (sso != null) {
-            sso.close();
-        }
+        idp = SsoRealms.identityProviderOf(consumer, "broker", IDP, null);
     }
 
     @Test

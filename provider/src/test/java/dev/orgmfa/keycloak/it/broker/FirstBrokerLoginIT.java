@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.keycloak.admin.client.resource.AuthenticationManagementResource;
 import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
 
@@ -25,22 +25,13 @@ class FirstBrokerLoginIT {
     private static final String IDP = "corp-sso-new";
     private static final String BROWSER_FORMS_FLOW = "org-mfa browser forms";
 
-    private static SsoRealms sso;
-    private static TestRealm consumer;
+    @RegisterExtension
+    static final TestRealm consumer = TestRealm.perClass("fbl-consumer");
     private static IdentityProviderRealm idp;
 
     @BeforeAll
     static void realms() {
-        sso = SsoRealms.create("fbl", IDP, null);
-        consumer = sso.consumer();
-        idp = sso.idp();
-    }
-
-    @AfterAll
-    static void removeRealms() {
-        if (sso != null) {
-            sso.close();
-        }
+        idp = SsoRealms.identityProviderOf(consumer, "fbl", IDP, null);
     }
 
     @Test

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.orgmfa.keycloak.it.support.BrowserSession;
 import dev.orgmfa.keycloak.it.support.MfaFlows;
@@ -27,22 +27,13 @@ class PostBrokerLoginFlowIT {
     private static final String IDP = "corp-sso-mfa";
     private static final String FLOW = "org-mfa-post-broker-login";
 
-    private static SsoRealms sso;
-    private static TestRealm consumer;
+    @RegisterExtension
+    static final TestRealm consumer = TestRealm.perClass("pbl-consumer");
     private static IdentityProviderRealm idp;
 
     @BeforeAll
     static void realms() {
-        sso = SsoRealms.create("pbl", IDP, FLOW);
-        consumer = sso.consumer();
-        idp = sso.idp();
-    }
-
-    @AfterAll
-    static void removeRealms() {
-        if (sso != null) {
-            sso.close();
-        }
+        idp = SsoRealms.identityProviderOf(consumer, "pbl", IDP, FLOW);
     }
 
     @Test

@@ -10,17 +10,24 @@ record SsoRealms(TestRealm consumer, IdentityProviderRealm idp) implements AutoC
 
     static SsoRealms create(String prefix, String alias, String postBrokerLoginFlow) {
         TestRealm consumer = TestRealm.create(prefix + "-consumer");
-        IdentityProviderRealm idp = IdentityProviderRealm.create(prefix + "-idp", consumer);
+        return new SsoRealms(consumer, identityProviderOf(consumer, prefix, alias, postBrokerLoginFlow));
+    }
+
+    /**
+     * The identity provider realm of {@code consumer} (e.g. a {@code TestRealm.perClass(prefix + "-consumer")}),
+     * registered there under {@code alias}; removed with the consumer realm.
+     */
+    static IdentityProviderRealm identityProviderOf(TestRealm consumer, String prefix, String alias, String postBrokerLoginFlow) {
+        IdentityProviderRealm idp = consumer.closeAfterAll(IdentityProviderRealm.create(prefix + "-idp", consumer));
         if (postBrokerLoginFlow != null) {
             IdentityProviderRealm.createPostBrokerLoginFlow(consumer, postBrokerLoginFlow);
         }
         idp.registerIn(consumer, alias, postBrokerLoginFlow);
-        return new SsoRealms(consumer, idp);
+        return idp;
     }
 
     @Override
     public void close() {
-        idp.close();
-        consumer.close();
+        consumer.close(); // closes the identity provider realm first
     }
 }

@@ -8,9 +8,9 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.orgmfa.keycloak.it.support.BrowserSession;
 import dev.orgmfa.keycloak.it.support.Page;
@@ -20,16 +20,11 @@ import dev.orgmfa.keycloak.it.support.TestRealm;
 class EnrollByIT {
 
     private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
-    private static TestRealm realm;
+    @RegisterExtension
+    static final TestRealm realm = TestRealm.perClass("enroll-by");
 
     @BeforeAll
     static void createRealm() {
-        realm = TestRealm.create("enroll-by");
-    }
-
-    @AfterAll
-    static void removeRealm() {
-        realm.close();
     }
 
     private static String org(String alias, String graceDays, String enrollBy) {

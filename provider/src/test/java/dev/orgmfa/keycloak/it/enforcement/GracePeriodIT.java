@@ -11,10 +11,10 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.keycloak.representations.userprofile.config.UPConfig;
 
 import dev.orgmfa.keycloak.it.support.BrowserSession;
@@ -30,19 +30,14 @@ class GracePeriodIT {
     private static final String GRACE_STARTED_AT = "org-mfa.grace-started-at";
     private static final String GRACE_CLOCK = "org-mfa-grace-clock";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static TestRealm realm;
+    @RegisterExtension
+    static final TestRealm realm = TestRealm.perClass("grace");
     private static String weekOrg;
 
     @BeforeAll
     static void createRealm() {
-        realm = TestRealm.create("grace");
         realm.allowAdminEditedAttributes();
         weekOrg = realm.createOrganization("week", Map.of("mfa.totp.required", "true", "mfa.totp.grace-days", "7"));
-    }
-
-    @AfterAll
-    static void removeRealm() {
-        realm.close();
     }
 
 

@@ -7,36 +7,32 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jsoup.nodes.Element;
 import org.keycloak.representations.idm.RealmRepresentation;
 
 import dev.orgmfa.keycloak.it.support.BrowserSession;
 import dev.orgmfa.keycloak.it.support.MfaFlows;
 import dev.orgmfa.keycloak.it.support.Page;
-import dev.orgmfa.keycloak.it.support.Totp;
+import dev.orgmfa.keycloak.it.support.Refusals;
 import dev.orgmfa.keycloak.it.support.TestRealm;
+import dev.orgmfa.keycloak.it.support.Totp;
 
 /** The TOTP step under Keycloak's brute-force protection, and with several devices. */
 class LoginStepIT {
 
-    private static TestRealm realm;
+    @RegisterExtension
+    static final TestRealm realm = TestRealm.perClass("login-step");
     private static String requiredOrg;
 
     @BeforeAll
     static void createRealm() {
-        realm = TestRealm.create("login-step");
         RealmRepresentation settings = realm.admin().toRepresentation();
         settings.setFailureFactor(3);
         realm.admin().update(settings);
         requiredOrg = realm.createOrganization("required", Map.of("mfa.totp.required", "true"));
-    }
-
-    @AfterAll
-    static void removeRealm() {
-        realm.close();
     }
 
 
@@ -57,9 +53,8 @@ class LoginStepIT {
                 "Keycloak's brute-force detector counted the wrong codes");
 
         Page withRightCode = browser.submit(page, "org-mfa-totp-form", Map.of("otp", right));
-        assertFalse(withRightCode.isSignedIn(), "locked users cannot sign in even with the right code");
         // The user learns why even the right code fails, and how long to wait (60 s: the realm's wait increment).
-        assertTrue(withRightCode.errors().contains("Too many failed attempts. Try again in one minute."), withRightCode.errors());
+        Refusals.assertCodeRefused(withRightCode, Refusals.LOCKED_ONE_MINUTE, "locked users cannot sign in even with the right code");
         assertFalse(withRightCode.errors().contains("Check the code"), "not the wrong-code text: " + withRightCode.errors());
 
         realm.admin().attackDetection().clearBruteForceForUser(userId);
@@ -90,7 +85,7 @@ class LoginStepIT {
         Page screen = second.signIn("two-devices", TestRealm.PASSWORD);
         Page wrongDevice = second.submit(screen, "org-mfa-totp-form",
                 Map.of("otp", phone.totp().shifted(1), "selectedCredentialId", tabletId));
-        assertFalse(wrongDevice.isSignedIn(), "the phone's code does not open the tablet's credential");
+        Refusals.assertCodeRefused(wrongDevice, Refusals.WRONG_CODE, "the phone's code does not open the tablet's credential");
         assertTrue(second.submit(wrongDevice, "org-mfa-totp-form",
                 Map.of("otp", tablet.shifted(1), "selectedCredentialId", tabletId)).isSignedIn());
     }

@@ -7,17 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
 import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
 
 import dev.orgmfa.keycloak.it.support.BrowserSession;
 import dev.orgmfa.keycloak.it.support.MfaFlows;
 import dev.orgmfa.keycloak.it.support.OidcClient;
 import dev.orgmfa.keycloak.it.support.Page;
+import dev.orgmfa.keycloak.it.support.Refusals;
 import dev.orgmfa.keycloak.it.support.TestRealm;
 
 /**
@@ -29,19 +31,14 @@ import dev.orgmfa.keycloak.it.support.TestRealm;
 class FlowsWithoutTheStepIT {
 
     private static final String NO_STEP_FLOW = "browser without org-mfa";
-    private static TestRealm realm;
+    @RegisterExtension
+    static final TestRealm realm = TestRealm.perClass("no-step");
     private static String orgId;
 
     @BeforeAll
     static void realm() {
-        realm = TestRealm.create("no-step");
         orgId = realm.createOrganization("acme", Map.of("mfa.totp.required", "true"));
         OidcClient.createDirectGrantClient(realm);
-    }
-
-    @AfterAll
-    static void remove() {
-        realm.close();
     }
 
     @Test
@@ -58,7 +55,7 @@ class FlowsWithoutTheStepIT {
 
             String right = enrolled.totp().shifted(1);
             Page wrong = browser.submit(page, "org-mfa-totp-form", Map.of("otp", right.equals("000000") ? "111111" : "000000"));
-            assertFalse(wrong.isSignedIn(), "a wrong code does not sign in: " + wrong);
+            Refusals.assertCodeRefused(wrong, Refusals.WRONG_CODE, "a wrong code");
             realm.awaitLoginFailures(userId, 1);
             Page done = browser.submit(wrong, "org-mfa-totp-form", Map.of("otp", right));
             assertTrue(done.isSignedIn(), "the right code signs in: " + done);
@@ -69,6 +66,56 @@ class FlowsWithoutTheStepIT {
         } finally {
             restoreDemoClientFlow();
         }
+    }
+
+    /**
+     * The end-of-flow check counts wrong codes toward Keycloak's lockout on its own: the form is the
+     * required action's ({@code required-action?execution=org-mfa-totp-setup}), never the login step's,
+     * and after {@code failureFactor} wrong codes even the right one gets the lockout message.
+     */
+    @Test
+    void underAFlowOverrideTheEndOfFlowCheckLocksAfterFailureFactorWrongCodes() {
+        String userId = realm.createMember("override-locked", orgId);
+        MfaFlows.Enrolled enrolled = MfaFlows.enrollAtSignIn(realm.browser(), "override-locked");
+        RealmRepresentation settings = realm.admin().toRepresentation();
+        Integer failureFactor = settings.getFailureFactor();
+        Long quickCheck = settings.getQuickLoginCheckMilliSeconds();
+        settings.setFailureFactor(3);
+        settings.setQuickLoginCheckMilliSeconds(1L); // only the failure count may lock here, not two quick failures
+        realm.admin().update(settings);
+        overrideDemoClientFlow();
+        try {
+            BrowserSession browser = realm.browser();
+            Page page = browser.signIn("override-locked", TestRealm.PASSWORD);
+            assertEndOfFlowCheck(page);
+            String right = enrolled.totp().shifted(1);
+            String wrong = right.equals("000000") ? "111111" : "000000";
+            for (int i = 1; i <= 3; i++) {
+                page = browser.submit(page, "org-mfa-totp-form", Map.of("otp", wrong));
+                Refusals.assertCodeRefused(page, Refusals.WRONG_CODE, "wrong code " + i);
+                assertEndOfFlowCheck(page);
+                realm.awaitLoginFailures(userId, i);
+            }
+            assertEquals(Boolean.TRUE, realm.admin().attackDetection().bruteForceUserStatus(userId).get("disabled"),
+                    "the required action's failures reached Keycloak's brute-force detector");
+
+            Page locked = browser.submit(page, "org-mfa-totp-form", Map.of("otp", right));
+            Refusals.assertCodeRefused(locked, Refusals.LOCKED_ONE_MINUTE, "the right code while locked");
+            assertEndOfFlowCheck(locked);
+        } finally {
+            restoreDemoClientFlow();
+            realm.admin().attackDetection().clearBruteForceForUser(userId);
+            settings.setFailureFactor(failureFactor);
+            settings.setQuickLoginCheckMilliSeconds(quickCheck);
+            realm.admin().update(settings);
+        }
+    }
+
+    /** The code form is the end-of-flow check's (the setup action run as a required action), not the login step's. */
+    private static void assertEndOfFlowCheck(Page page) {
+        String action = page.document() == null ? "" : page.document().getElementById("org-mfa-totp-form").absUrl("action");
+        assertTrue(action.contains("/login-actions/required-action?") && action.contains("execution=org-mfa-totp-setup"),
+                "the required action's form: " + action);
     }
 
     @Test

@@ -1,17 +1,23 @@
 package dev.orgmfa.keycloak.it.failclosed;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.orgmfa.keycloak.it.support.BrowserSession;
 import dev.orgmfa.keycloak.it.support.MfaFlows;
 import dev.orgmfa.keycloak.it.support.Page;
+import dev.orgmfa.keycloak.it.support.Refusals;
 import dev.orgmfa.keycloak.it.support.TestRealm;
 
 /**
@@ -21,18 +27,13 @@ import dev.orgmfa.keycloak.it.support.TestRealm;
  */
 class FormIntegrityIT {
 
-    private static TestRealm realm;
+    @RegisterExtension
+    static final TestRealm realm = TestRealm.perClass("forms");
     private static String orgId;
 
     @BeforeAll
     static void realm() {
-        realm = TestRealm.create("forms");
         orgId = realm.createOrganization("acme", Map.of("mfa.totp.required", "true"));
-    }
-
-    @AfterAll
-    static void remove() {
-        realm.close();
     }
 
     /** CSRF: the code form posted by another browser (without the sign-in's cookie) is refused. */
@@ -64,8 +65,17 @@ class FormIntegrityIT {
         BrowserSession other = realm.browser();
         Page replayed = other.submit(setup, "org-mfa-setup-form", Map.of("totp", enrolled.totp().shifted(1), "userLabel", "Replayed"));
         assertFalse(replayed.isSignedIn(), "replayed from another browser: " + replayed);
-        assertTrue(realm.admin().users().get(userId).credentials().stream()
-                        .filter(c -> "otp".equals(c.getType())).count() == 1, "no second device from the replay");
+        assertFalse(replayed.has("org-mfa-setup-form") || replayed.has("org-mfa-recovery-codes-form"),
+                "no step of the sign-in follows: " + replayed);
+
+        // The same browser (back button): Keycloak sends it back to the client with "authentication expired", no code.
+        Page again = browser.submit(setup, "org-mfa-setup-form", Map.of("totp", enrolled.totp().shifted(1), "userLabel", "Replayed"));
+        String query = again.uri().getQuery() == null ? "" : again.uri().getQuery();
+        assertTrue(again.uri().toString().startsWith(TestRealm.REDIRECT_URI) && query.contains("error=temporarily_unavailable")
+                && query.contains("error_description=authentication_expired"), "back at the client with an error: " + again);
+        assertFalse(query.contains("code="), "and no authorization code: " + again);
+        assertEquals(List.of(MfaFlows.DEVICE_LABEL), realm.admin().users().get(userId).credentials().stream()
+                .filter(c -> "otp".equals(c.getType())).map(c -> c.getUserLabel()).toList(), "no second device from either replay");
     }
 
     /** Skipping setup: a user who must enroll cannot cancel the setup action (AIA cancel) into a session. */
@@ -91,7 +101,7 @@ class FormIntegrityIT {
         realm.createMember("first", orgId);
         MfaFlows.Enrolled first = MfaFlows.enrollAtSignIn(realm.browser(), "first");
         realm.createMember("second", orgId);
-        MfaFlows.enrollAtSignIn(realm.browser(), "second");
+        MfaFlows.Enrolled second = MfaFlows.enrollAtSignIn(realm.browser(), "second");
 
         BrowserSession browser = realm.browser();
         Page firstTotp = browser.signIn("first", TestRealm.PASSWORD);
@@ -101,6 +111,19 @@ class FormIntegrityIT {
 
         // The first user's code on the (now second user's) sign-in: refused.
         Page wrongUser = browser.submit(secondTotp, "org-mfa-totp-form", Map.of("otp", first.totp().shifted(1)));
-        assertFalse(wrongUser.isSignedIn(), "another user's code does not finish this sign-in: " + wrongUser);
+        Refusals.assertCodeRefused(wrongUser, Refusals.WRONG_CODE, "another user's code on this sign-in");
+        // The sign-in is the second user's: their own code finishes it, as them.
+        Page done = browser.submit(wrongUser, "org-mfa-totp-form", Map.of("otp", second.totp().shifted(1)));
+        assertTrue(done.isSignedIn(), "the second user's code signs in: " + done);
+        assertEquals("second", usernameIn(browser.accessToken(done)), "the session is the second user's");
+    }
+
+    private static String usernameIn(String accessToken) {
+        try {
+            byte[] payload = Base64.getUrlDecoder().decode(accessToken.split("\\.")[1]);
+            return new ObjectMapper().readTree(payload).get("preferred_username").asText();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.orgmfa.keycloak.it.support.BrowserSession;
 import dev.orgmfa.keycloak.it.support.MfaFlows;
@@ -22,19 +22,14 @@ import dev.orgmfa.keycloak.it.support.TestRealm;
  */
 class GraceTokensIT {
 
-    private static TestRealm realm;
+    @RegisterExtension
+    static final TestRealm realm = TestRealm.perClass("grace-tokens");
     private static String graceOrg;
 
     @BeforeAll
     static void realm() {
-        realm = TestRealm.create("grace-tokens");
         OidcClient.createDirectGrantClient(realm);
         graceOrg = realm.createOrganization("grace", Map.of("mfa.totp.required", "true", "mfa.totp.grace-days", "7"));
-    }
-
-    @AfterAll
-    static void remove() {
-        realm.close();
     }
 
     @Test

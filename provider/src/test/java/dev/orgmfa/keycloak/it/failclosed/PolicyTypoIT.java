@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -20,16 +20,11 @@ import dev.orgmfa.keycloak.it.support.TestRealm;
  */
 class PolicyTypoIT {
 
-    private static TestRealm realm;
+    @RegisterExtension
+    static final TestRealm realm = TestRealm.perClass("typo");
 
     @BeforeAll
     static void realm() {
-        realm = TestRealm.create("typo");
-    }
-
-    @AfterAll
-    static void remove() {
-        realm.close();
     }
 
     @ParameterizedTest

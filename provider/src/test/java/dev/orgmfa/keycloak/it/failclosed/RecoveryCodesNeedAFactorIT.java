@@ -7,13 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.orgmfa.keycloak.it.support.BrowserSession;
 import dev.orgmfa.keycloak.it.support.MfaFlows;
 import dev.orgmfa.keycloak.it.support.Page;
+import dev.orgmfa.keycloak.it.support.Refusals;
 import dev.orgmfa.keycloak.it.support.TestRealm;
 
 /**
@@ -24,20 +28,15 @@ import dev.orgmfa.keycloak.it.support.TestRealm;
 class RecoveryCodesNeedAFactorIT {
 
     private static final String CODES = "org-mfa-recovery-code";
-    private static TestRealm realm;
+    @RegisterExtension
+    static final TestRealm realm = TestRealm.perClass("codes-factor");
     private static String requiredOrg;
     private static String graceOrg;
 
     @BeforeAll
     static void realm() {
-        realm = TestRealm.create("codes-factor");
         requiredOrg = realm.createOrganization("required", Map.of("mfa.totp.required", "true"));
         graceOrg = realm.createOrganization("grace", Map.of("mfa.totp.required", "true", "mfa.totp.grace-days", "7"));
-    }
-
-    @AfterAll
-    static void remove() {
-        realm.close();
     }
 
     @Test
@@ -56,9 +55,8 @@ class RecoveryCodesNeedAFactorIT {
         assertEquals(10, rows(userId), "only the new set is stored");
 
         Page withOld = MfaFlows.signInWithRecoveryCode(realm.browser(), "lost-device", first.recoveryCodes().get(1));
-        assertFalse(withOld.isSignedIn());
         assertFalse(withOld.has("org-mfa-recovery-codes-form"), "an old code is refused: " + withOld);
-        assertTrue(withOld.errors().contains("Sign-in failed"), "the generic error: " + withOld.errors());
+        Refusals.assertRefused(withOld, "org-mfa-recovery-code-form", Refusals.WRONG_CODE, "an old code");
     }
 
     @Test
@@ -67,12 +65,37 @@ class RecoveryCodesNeedAFactorIT {
         BrowserSession browser = realm.browser();
         Page notice = browser.signIn("planted", TestRealm.PASSWORD);
         assertTrue(notice.has("org-mfa-grace-form"), "in grace: " + notice);
-        assertTrue(browser.submit(notice, "org-mfa-grace-form", Map.of("enrollLater", "true")).isSignedIn());
+        Page later = browser.submit(notice, "org-mfa-grace-form", Map.of("enrollLater", "true"));
+        assertTrue(later.isSignedIn(), later.toString());
+        String token = browser.accessToken(later);
 
         Page action = browser.openAction("org-mfa-recovery-codes");
+        // An identifiable refusal: this action's own error page (403) and event, not just "no form".
+        assertEquals(403, action.status(), "refused: " + action);
+        assertTrue(action.text().contains("Recovery codes go with an authenticator app."), "the refusal says why: " + action.text());
         assertFalse(action.has("org-mfa-recovery-codes-form"), "no codes screen without a device: " + action);
-        assertTrue(action.listItems("org-mfa-recovery-codes").isEmpty());
+        assertTrue(realm.admin().getEvents(null, null, userId, null, null, null, null, null).stream()
+                .anyMatch(e -> "org_mfa_no_device".equals(e.getError())), "an event names the refusal");
+
+        // A forged confirmation, posted to the action as its form would be: refused again, nothing stored.
+        Page forged = browser.post(action.uri().toString(), Map.of("acknowledged", "on"));
+        assertEquals(403, forged.status(), "the forged confirmation is refused: " + forged);
+        assertTrue(forged.text().contains("Recovery codes go with an authenticator app."), forged.text());
         assertEquals(0, rows(userId), "nothing stored");
+
+        // The account console offers the user no recovery-code action (it would lead to this refusal).
+        JsonNode recovery = null;
+        try {
+            for (JsonNode type : new ObjectMapper().readTree(browser.getJson("/realms/" + realm.name() + "/account/credentials", token))) {
+                if (CODES.equals(type.get("type").asText())) {
+                    recovery = type;
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertTrue(recovery == null || (!recovery.hasNonNull("createAction") && !recovery.hasNonNull("updateAction")),
+                "no set-up or regenerate action for recovery codes: " + recovery);
     }
 
     @Test
@@ -86,6 +109,7 @@ class RecoveryCodesNeedAFactorIT {
         assertEquals(10, rows(userId));
         Page withOld = MfaFlows.signInWithRecoveryCode(realm.browser(), "pre-enroll", first.recoveryCodes().get(0));
         assertFalse(withOld.has("org-mfa-recovery-codes-form"), "old code refused: " + withOld);
+        Refusals.assertRefused(withOld, "org-mfa-recovery-code-form", Refusals.WRONG_CODE, "a code from before enrollment");
         Page withNew = MfaFlows.signInWithRecoveryCode(realm.browser(), "pre-enroll", again.recoveryCodes().get(0));
         assertTrue(withNew.has("org-mfa-recovery-codes-form"), "a new code works: " + withNew);
     }

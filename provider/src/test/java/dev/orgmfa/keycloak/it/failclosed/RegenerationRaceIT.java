@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.orgmfa.keycloak.it.support.BrowserSession;
 import dev.orgmfa.keycloak.it.support.MfaFlows;
@@ -20,18 +20,13 @@ import dev.orgmfa.keycloak.it.support.TestRealm;
 /** Threat: two codes screens confirmed at the same moment leave two valid sets. Expected: exactly one. */
 class RegenerationRaceIT {
 
-    private static TestRealm realm;
+    @RegisterExtension
+    static final TestRealm realm = TestRealm.perClass("regen-race");
     private static String orgId;
 
     @BeforeAll
     static void realm() {
-        realm = TestRealm.create("regen-race");
         orgId = realm.createOrganization("acme", Map.of("mfa.totp.required", "true"));
-    }
-
-    @AfterAll
-    static void remove() {
-        realm.close();
     }
 
     @Test
@@ -50,10 +45,15 @@ class RegenerationRaceIT {
         assertEquals(10, setB.size(), "screen B: " + screenB);
 
         CyclicBarrier together = new CyclicBarrier(2);
-        CompletableFuture<Page> a = CompletableFuture.supplyAsync(() -> confirm(tabA, screenA, together));
-        CompletableFuture<Page> b = CompletableFuture.supplyAsync(() -> confirm(tabB, screenB, together));
-        Page doneA = a.get();
-        Page doneB = b.get();
+        CompletableFuture<Timed> a = CompletableFuture.supplyAsync(() -> confirm(tabA, screenA, together));
+        CompletableFuture<Timed> b = CompletableFuture.supplyAsync(() -> confirm(tabB, screenB, together));
+        Timed timedA = a.get();
+        Timed timedB = b.get();
+        // A race, not two confirmations one after the other: each post was sent before the other's answer came.
+        assertTrue(timedA.sent() < timedB.answered() && timedB.sent() < timedA.answered(),
+                "the two posts overlap (A " + timedA + ", B " + timedB + ")");
+        Page doneA = timedA.page();
+        Page doneB = timedB.page();
 
         assertEquals(10, realm.admin().users().get(userId).credentials().stream()
                 .filter(c -> "org-mfa-recovery-code".equals(c.getType())).count(), "one set of 10 stored");
@@ -65,13 +65,23 @@ class RegenerationRaceIT {
         assertTrue(loser.has("org-mfa-recovery-codes-form"), "and shown a new set to confirm: " + loser);
     }
 
-    private static Page confirm(BrowserSession tab, Page screen, CyclicBarrier together) {
+    /** A confirmation and when it was in flight (nanoTime when sent and when answered). */
+    private record Timed(Page page, long sent, long answered) {
+        @Override
+        public String toString() {
+            return "in flight for " + (answered - sent) / 1_000_000 + " ms";
+        }
+    }
+
+    private static Timed confirm(BrowserSession tab, Page screen, CyclicBarrier together) {
         try {
             together.await();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        return tab.submit(screen, "org-mfa-recovery-codes-form", Map.of("acknowledged", "on"));
+        long sent = System.nanoTime();
+        Page page = tab.submit(screen, "org-mfa-recovery-codes-form", Map.of("acknowledged", "on"));
+        return new Timed(page, sent, System.nanoTime());
     }
 
     private static boolean works(String code) {

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.keycloak.representations.idm.RealmRepresentation;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -29,7 +30,8 @@ import dev.orgmfa.keycloak.it.support.TestRealm;
  */
 class ResetCredentialsIT {
 
-    private static TestRealm realm;
+    @RegisterExtension
+    static final TestRealm realm = TestRealm.perClass("reset-creds");
     private static GreenMail smtp;
     private static String orgId;
 
@@ -41,7 +43,6 @@ class ResetCredentialsIT {
         }
         smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
-        realm = TestRealm.create("reset-creds");
         RealmRepresentation settings = realm.admin().toRepresentation();
         settings.setResetPasswordAllowed(true);
         settings.setSmtpServer(Map.of("host", "127.0.0.1", "port", Integer.toString(port), "from", "keycloak@org-mfa.example"));
@@ -59,9 +60,6 @@ class ResetCredentialsIT {
 
     @AfterAll
     static void remove() {
-        if (realm != null) {
-            realm.close();
-        }
         if (smtp != null) {
             smtp.stop();
         }

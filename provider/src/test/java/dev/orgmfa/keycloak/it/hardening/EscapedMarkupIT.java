@@ -13,9 +13,9 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.keycloak.representations.idm.RealmRepresentation;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,24 +40,19 @@ class EscapedMarkupIT {
     private static final String ORG_NAME = "Acme <script>alert('org-mfa-xss-org')</script>\"><img src=x onerror=alert('org-mfa-xss-org')>";
     private static final String REALM_NAME = "Realm <script>alert('org-mfa-xss-realm')</script>\"><img src=x onerror=alert('org-mfa-xss-realm')>";
 
-    private static TestRealm realm;
+    @RegisterExtension
+    static final TestRealm realm = TestRealm.perClass("xss");
     private static String requiredOrg;
     private static String graceOrg;
 
     @BeforeAll
     static void createRealm() {
-        realm = TestRealm.create("xss");
         RealmRepresentation settings = realm.admin().toRepresentation();
         settings.setDisplayName(REALM_NAME);
         realm.admin().update(settings);
         requiredOrg = realm.createOrganization("xss-required", ORG_NAME, Map.of("mfa.totp.required", "true"));
         graceOrg = realm.createOrganization("xss-grace", ORG_NAME + " (grace)",
                 Map.of("mfa.totp.required", "true", "mfa.totp.grace-days", "7"));
-    }
-
-    @AfterAll
-    static void removeRealm() {
-        realm.close();
     }
 
     /**
@@ -125,6 +120,9 @@ class EscapedMarkupIT {
         String codesHtml = browser.lastBody();
         assertNoInjectedMarkup("recovery codes screen", codesHtml);
         assertRenderedEscaped("recovery codes screen (realm)", codesHtml, REALM_NAME);
+        assertRenderedEscaped("recovery codes screen (organization)", codesHtml, ORG_NAME);
+        assertTrue(codes.byId("org-mfa-enrolled").orElseThrow().text().contains(ORG_NAME), "the organization's name, as text: "
+                + codes.byId("org-mfa-enrolled").orElseThrow().text());
         assertEquals(REALM_NAME, codes.byId("org-mfa-recovery-codes").orElseThrow().attr("data-realm"), "the realm, as an attribute value");
         assertTrue(browser.submit(codes, "org-mfa-recovery-codes-form", Map.of("acknowledged", "on")).isSignedIn());
 
@@ -156,12 +154,17 @@ class EscapedMarkupIT {
     }
 
     @Test
-    void theGraceNoticeShowsNoMarkupOfTheOrganizationName() {
+    void theGraceNoticeShowsTheOrganizationNameAsText() {
         realm.createMember("xss-grace", graceOrg);
         BrowserSession browser = realm.browser();
         Page notice = browser.signIn("xss-grace", TestRealm.PASSWORD);
         assertTrue(notice.has("org-mfa-grace-form"), notice.toString());
-        assertNoInjectedMarkup("grace notice", browser.lastBody());
+        String noticeHtml = browser.lastBody();
+        assertNoInjectedMarkup("grace notice", noticeHtml);
+        // Not only absent as markup: present, as the text the admin typed.
+        assertRenderedEscaped("grace notice (organization)", noticeHtml, ORG_NAME);
+        assertTrue(notice.byId("org-mfa-required-by").orElseThrow().text().contains(ORG_NAME + " (grace)"),
+                "the organization's name, as text: " + notice.byId("org-mfa-required-by").orElseThrow().text());
         Page setup = browser.submit(notice, "org-mfa-grace-form", Map.of("enrollNow", "true"));
         assertTrue(setup.has("org-mfa-setup-form"), setup.toString());
         assertNoInjectedMarkup("setup screen from the grace notice", browser.lastBody());

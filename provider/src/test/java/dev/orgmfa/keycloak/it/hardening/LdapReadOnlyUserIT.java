@@ -2,8 +2,11 @@ package dev.orgmfa.keycloak.it.hardening;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -29,6 +32,8 @@ import dev.orgmfa.keycloak.it.support.TestRealm;
 class LdapReadOnlyUserIT {
 
     private static final String LDAP_PASSWORD = "Ldap-Secret-123";
+    private static final String LEGACY_GRACE_STARTED_AT = "org-mfa.grace-started-at";
+    private static final String GRACE_CLOCK = "org-mfa-grace-clock";
     private static LdapDirectory ldap;
     private static TestRealm realm;
     private static String requiredOrg;
@@ -37,11 +42,13 @@ class LdapReadOnlyUserIT {
     @BeforeAll
     static void setUp() {
         ldap = LdapDirectory.start();
-        for (String uid : List.of("ldap-enroll", "ldap-reset-new", "ldap-reset-enrolled", "ldap-grace")) {
+        for (String uid : List.of("ldap-enroll", "ldap-reset-new", "ldap-reset-enrolled", "ldap-grace", "ldap-grace-old")) {
             ldap.addPerson(uid, LDAP_PASSWORD);
         }
         realm = TestRealm.create("ldap-ro");
-        ldap.federate(realm, "READ_ONLY");
+        String federation = ldap.federate(realm, "READ_ONLY");
+        // The version 1 grace attribute, from the directory: Keycloak can neither write nor remove it.
+        LdapDirectory.mapAttribute(realm, federation, "description", LEGACY_GRACE_STARTED_AT);
         requiredOrg = realm.createOrganization("ldap-required", Map.of("mfa.totp.required", "true"));
         graceOrg = realm.createOrganization("ldap-grace", Map.of("mfa.totp.required", "true", "mfa.totp.grace-days", "7"));
     }
@@ -157,5 +164,40 @@ class LdapReadOnlyUserIT {
         // The clock was kept: the next sign-in still counts from the first one, and still lets them choose.
         Page second = signIn(realm.browser(), "ldap-grace");
         assertTrue(second.has("org-mfa-grace-form"), "second sign-in in grace: " + second + "\nserver log:\n" + logSince(mark));
+    }
+
+    /**
+     * A read-only LDAP user whose grace period started 6.5 days ago (a version 1 start, kept in the
+     * directory, which Keycloak cannot remove) has one day left; the clock row is stored at that sign-in
+     * and from then on decides: the directory value moving to "now" buys no new week.
+     */
+    @Test
+    void aReadOnlyLdapUsersGraceClockIsStoredAndKeepsCounting() {
+        long sixAndAHalfDaysAgo = Instant.now().minus(Duration.ofDays(6)).minus(Duration.ofHours(12)).toEpochMilli();
+        ldap.setAttribute("ldap-grace-old", "description", Long.toString(sixAndAHalfDaysAgo));
+        String userId = federatedMember("ldap-grace-old", graceOrg);
+        assertEquals(null, graceClock(userId), "no clock before the first sign-in");
+        long mark = ServerLog.mark();
+
+        Page notice = signIn(realm.browser(), "ldap-grace-old");
+        assertTrue(notice.has("org-mfa-grace-form"), "grace notice: " + notice + "\nserver log:\n" + logSince(mark));
+        assertTrue(notice.byId("org-mfa-grace").orElseThrow().text().contains("one day"), notice.text());
+        CredentialRepresentation clock = graceClock(userId);
+        assertNotNull(clock, "the sign-in stored the clock row for the read-only user");
+
+        ldap.setAttribute("ldap-grace-old", "description", Long.toString(Instant.now().toEpochMilli()));
+        Page again = signIn(realm.browser(), "ldap-grace-old");
+        assertTrue(again.byId("org-mfa-grace").orElseThrow().text().contains("one day"),
+                "the row, not the directory value, decides: " + again.text());
+        CredentialRepresentation after = graceClock(userId);
+        assertNotNull(after);
+        assertEquals(clock.getId(), after.getId(), "the same row");
+        assertEquals(clock.getCreatedDate(), after.getCreatedDate(), "unchanged");
+        assertEquals(clock.getCredentialData(), after.getCredentialData(), "unchanged");
+    }
+
+    private static CredentialRepresentation graceClock(String userId) {
+        return realm.admin().users().get(userId).credentials().stream().filter(c -> GRACE_CLOCK.equals(c.getType()))
+                .findFirst().orElse(null);
     }
 }

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.keycloak.representations.idm.AdminEventRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
 
@@ -35,7 +35,8 @@ import dev.orgmfa.keycloak.it.support.Totp;
  */
 class SecretsNotLeakedIT {
 
-    private static TestRealm realm;
+    @RegisterExtension
+    static final TestRealm realm = TestRealm.perClass("no-leak");
     private static String orgId;
     private static String userId;
     /** What must never show up, by what it is: the key in every form the screen or storage has it, every code. */
@@ -45,7 +46,6 @@ class SecretsNotLeakedIT {
 
     @BeforeAll
     static void enrollUseRegenerateAndReset() {
-        realm = TestRealm.create("no-leak");
         orgId = realm.createOrganization("leak-check", Map.of("mfa.totp.required", "true"));
         userId = realm.createMember("leak-check", orgId);
 
@@ -109,13 +109,6 @@ class SecretsNotLeakedIT {
             String code = codes.get(i);
             SECRETS.put("recovery code " + (i + 1) + " of the " + set, code);
             SECRETS.put("recovery code " + (i + 1) + " of the " + set + ", canonical", code.replace("-", ""));
-        }
-    }
-
-    @AfterAll
-    static void removeRealm() {
-        if (realm != null) {
-            realm.close();
         }
     }
 

@@ -13,10 +13,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
@@ -24,27 +24,23 @@ import org.keycloak.representations.idm.RealmRepresentation;
 import dev.orgmfa.keycloak.it.support.BrowserSession;
 import dev.orgmfa.keycloak.it.support.MfaFlows;
 import dev.orgmfa.keycloak.it.support.Page;
+import dev.orgmfa.keycloak.it.support.Refusals;
 import dev.orgmfa.keycloak.it.support.TestRealm;
 
 /** Recovery codes: single use, regenerated on use, exactly once under concurrency, never stored in clear. */
 class RecoveryCodesIT {
 
     private static final String TYPE = "org-mfa-recovery-code";
-    private static TestRealm realm;
+    @RegisterExtension
+    static final TestRealm realm = TestRealm.perClass("recovery");
     private static String requiredOrg;
 
     @BeforeAll
     static void createRealm() {
-        realm = TestRealm.create("recovery");
         RealmRepresentation settings = realm.admin().toRepresentation();
         settings.setFailureFactor(4);
         realm.admin().update(settings);
         requiredOrg = realm.createOrganization("required", Map.of("mfa.totp.required", "true"));
-    }
-
-    @AfterAll
-    static void removeRealm() {
-        realm.close();
     }
 
 
@@ -76,9 +72,7 @@ class RecoveryCodesIT {
      */
     private static void assertRefused(Page page, String what) {
         assertFalse(page.has("org-mfa-recovery-codes-form"), what + ": no new-codes screen: " + page);
-        assertFalse(page.isSignedIn(), what + ": not signed in: " + page);
-        assertTrue(page.has("org-mfa-recovery-code-form"), what + ": back on the recovery-code form: " + page);
-        assertTrue(page.errors().contains(GENERIC_ERROR), what + ": the generic error: " + page.errors());
+        Refusals.assertRefused(page, "org-mfa-recovery-code-form", GENERIC_ERROR, what);
     }
 
     @Test
@@ -270,9 +264,7 @@ class RecoveryCodesIT {
         Page locked = browser.submit(form, "org-mfa-recovery-code-form", Map.of("recoveryCode", codes.get(0)));
         // Refused, with the lockout's own message rather than the wrong-code text (the code is right).
         assertFalse(locked.has("org-mfa-recovery-codes-form"), "no new-codes screen: " + locked);
-        assertFalse(locked.isSignedIn(), "not signed in: " + locked);
-        assertTrue(locked.has("org-mfa-recovery-code-form"), "back on the recovery-code form: " + locked);
-        assertTrue(locked.errors().contains("Too many failed attempts. Try again in"), "the lockout has its own message: " + locked.errors());
+        Refusals.assertRefused(locked, "org-mfa-recovery-code-form", "Too many failed attempts. Try again in", "the lockout has its own message");
         assertFalse(locked.text().toLowerCase().contains("disabled"), "no internal error names");
         assertEquals(10, codeRows(userId).size(), "and is not consumed");
         assertTrue(events(realm, userId, "LOGIN_ERROR").stream()

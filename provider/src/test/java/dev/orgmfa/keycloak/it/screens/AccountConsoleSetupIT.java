@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -31,23 +31,13 @@ import dev.orgmfa.keycloak.it.support.TestRealm;
  */
 class AccountConsoleSetupIT {
 
-    private static TestRealm realm;
+    @RegisterExtension
+    static final TestRealm realm = TestRealm.perClass("account-console");
     private static ScreenBrowser browser;
 
     @BeforeAll
     static void start() {
-        realm = TestRealm.create("account-console");
-        browser = new ScreenBrowser(realm);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (realm != null) {
-            realm.close();
-        }
+        browser = realm.closeAfterAll(new ScreenBrowser(realm));
     }
 
     @Test
@@ -83,7 +73,7 @@ class AccountConsoleSetupIT {
         String laptopKey = browser.byId("org-mfa-secret").getText();
         browser.byId("totp").sendKeys(browser.freshCode(laptopKey));
         browser.byId("userLabel").sendKeys("Laptop");
-        browser.byId("org-mfa-setup-submit").click();
+        browser.submit("org-mfa-setup-submit");
 
         // The user keeps the recovery codes they have: back in the console, which now lists both devices.
         new WebDriverWait(browser.driver(), Duration.ofSeconds(20))

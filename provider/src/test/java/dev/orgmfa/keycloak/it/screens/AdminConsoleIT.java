@@ -7,9 +7,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -26,23 +26,13 @@ class AdminConsoleIT {
 
     private static final Duration CONSOLE = Duration.ofSeconds(60);
 
-    private static TestRealm realm;
+    @RegisterExtension
+    static final TestRealm realm = TestRealm.perClass("screens-admin");
     private static ScreenBrowser browser;
 
     @BeforeAll
     static void start() {
-        realm = TestRealm.create("screens-admin");
-        browser = new ScreenBrowser(realm);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (realm != null) {
-            realm.close();
-        }
+        browser = realm.closeAfterAll(new ScreenBrowser(realm));
     }
 
     @Test
@@ -62,7 +52,7 @@ class AdminConsoleIT {
         }
         browser.byId("username").sendKeys(realm.server().adminUsername());
         browser.byId("password").sendKeys(realm.server().adminPassword());
-        browser.byId("kc-login").click();
+        browser.submit("kc-login");
         new WebDriverWait(browser.driver(), CONSOLE).until(d -> d.getCurrentUrl().contains("/admin/master/console/"));
         browser.driver().get(attributesTab);
 

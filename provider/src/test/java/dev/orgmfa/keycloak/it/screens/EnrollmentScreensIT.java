@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -35,25 +35,15 @@ class EnrollmentScreensIT {
 
     private static final String CODE = "[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}";
 
-    private static TestRealm realm;
+    @RegisterExtension
+    static final TestRealm realm = TestRealm.perClass("screens-enroll");
     private static ScreenBrowser browser;
     private static String organizationId;
 
     @BeforeAll
     static void start() {
-        realm = TestRealm.create("screens-enroll");
         organizationId = realm.createOrganization("acme", Map.of("mfa.totp.required", "true"));
-        browser = new ScreenBrowser(realm);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (realm != null) {
-            realm.close();
-        }
+        browser = realm.closeAfterAll(new ScreenBrowser(realm));
     }
 
     private static String member(String username) {
@@ -123,7 +113,7 @@ class EnrollmentScreensIT {
         // A wrong code: the error sits under the field and is tied to it.
         browser.byId("totp").sendKeys("000000");
         browser.byId("userLabel").sendKeys("Work phone");
-        browser.byId("org-mfa-setup-submit").click();
+        browser.submit("org-mfa-setup-submit");
         WebElement error = browser.byId("input-error-otp-code");
         assertTrue(error.getText().startsWith("That one-time code is not right."), error.getText());
         assertEquals("true", browser.byId("totp").getAttribute("aria-invalid"));
@@ -131,7 +121,7 @@ class EnrollmentScreensIT {
 
         browser.byId("totp").sendKeys(browser.freshCode(key));
         browser.byId("userLabel").sendKeys("Work phone");
-        browser.byId("org-mfa-setup-submit").click();
+        browser.submit("org-mfa-setup-submit");
         browser.awaitTemplate("org-mfa-recovery-codes.ftl");
 
         assertEquals("Save your recovery codes", browser.title());
@@ -205,12 +195,12 @@ class EnrollmentScreensIT {
         // until the box is ticked; without both (no script, a crafted post) the server still asks for the box.
         assertFalse(browser.byId("org-mfa-recovery-codes-submit").isEnabled());
         assertTrue((Boolean) browser.js("return document.getElementById('acknowledged').matches(':invalid')"));
-        browser.js("var b = document.getElementById('org-mfa-recovery-codes-submit'); b.disabled = false;"
+        browser.submitByScript("var b = document.getElementById('org-mfa-recovery-codes-submit'); b.disabled = false;"
                 + " document.getElementById('acknowledged').required = false; b.click();");
         browser.awaitTemplate("org-mfa-recovery-codes.ftl");
         assertEquals("Confirm that you saved the codes.", browser.byId("input-error-acknowledged").getText());
         browser.byId("acknowledged").click();
-        browser.byId("org-mfa-recovery-codes-submit").click();
+        browser.submit("org-mfa-recovery-codes-submit");
         browser.awaitSignedIn();
     }
 
@@ -241,7 +231,7 @@ class EnrollmentScreensIT {
             String key = browser.byId("org-mfa-secret").getText();
             browser.byId("totp").sendKeys(browser.freshCode(key));
             browser.byId("userLabel").sendKeys("Diensthandy");
-            browser.byId("org-mfa-setup-submit").click();
+            browser.submit("org-mfa-setup-submit");
             browser.awaitTemplate("org-mfa-recovery-codes.ftl");
 
             assertEquals("Wiederherstellungscodes sichern", browser.title());
@@ -255,7 +245,7 @@ class EnrollmentScreensIT {
             browser.screenshot("recovery-codes-de-phone");
 
             browser.byId("acknowledged").click();
-            browser.byId("org-mfa-recovery-codes-submit").click();
+            browser.submit("org-mfa-recovery-codes-submit");
             browser.awaitSignedIn();
         } finally {
             browser.desktop();
@@ -282,7 +272,7 @@ class EnrollmentScreensIT {
             browser.screenshot("setup-keycloak-theme");
 
             browser.byId("totp").sendKeys(browser.freshCode(key));
-            browser.byId("org-mfa-setup-submit").click();
+            browser.submit("org-mfa-setup-submit");
             browser.awaitTemplate("org-mfa-recovery-codes.ftl");
             assertEquals(10, texts("#org-mfa-recovery-codes > li").size());
             assertTrue(browser.byId("org-mfa-copy").isDisplayed());
@@ -290,7 +280,7 @@ class EnrollmentScreensIT {
             browser.assertAccessible();
             browser.assertFitsWidth();
             browser.byId("acknowledged").click();
-            browser.byId("org-mfa-recovery-codes-submit").click();
+            browser.submit("org-mfa-recovery-codes-submit");
             browser.awaitSignedIn();
         } finally {
             setLoginTheme(null);

@@ -9,10 +9,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -27,26 +27,16 @@ import dev.orgmfa.keycloak.it.support.TestRealm;
  */
 class HelpScreensIT {
 
-    private static TestRealm realm;
+    @RegisterExtension
+    static final TestRealm realm = TestRealm.perClass("screens-help");
     private static ScreenBrowser browser;
 
     @BeforeAll
     static void start() {
-        realm = TestRealm.create("screens-help");
         RealmRepresentation settings = realm.admin().toRepresentation();
         settings.setFailureFactor(3);
         realm.admin().update(settings);
-        browser = new ScreenBrowser(realm);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (realm != null) {
-            realm.close();
-        }
+        browser = realm.closeAfterAll(new ScreenBrowser(realm));
     }
 
     private static String member(String organizationId, String username) {
@@ -95,7 +85,7 @@ class HelpScreensIT {
         String key = browser.byId("org-mfa-secret").getText();
         String fresh = browser.freshCode(key);
         code.sendKeys(fresh.substring(0, 3) + " " + fresh.substring(3));
-        browser.byId("org-mfa-setup-submit").click();
+        browser.submit("org-mfa-setup-submit");
 
         browser.awaitTemplate("org-mfa-recovery-codes.ftl");
         WebElement enrolled = browser.byId("org-mfa-enrolled");
@@ -107,7 +97,7 @@ class HelpScreensIT {
         browser.screenshot("recovery-codes-enrolled");
         List<String> codes = browser.texts("#org-mfa-recovery-codes > li");
         browser.byId("acknowledged").click();
-        browser.byId("org-mfa-recovery-codes-submit").click();
+        browser.submit("org-mfa-recovery-codes-submit");
         browser.awaitSignedIn();
         String userId = realm.admin().users().search("ines", true).get(0).getId();
         assertEquals("Authenticator 1", realm.admin().users().get(userId).credentials().stream()
@@ -121,7 +111,7 @@ class HelpScreensIT {
         assertEquals("true", otp.getAttribute("aria-required"));
         String next = browser.freshCode(key);
         otp.sendKeys(next.substring(0, 3) + "-" + next.substring(3));
-        browser.byId("kc-login").click();
+        browser.submit("kc-login");
         browser.awaitSignedIn();
         assertEquals(10, codes.size());
     }
@@ -185,7 +175,7 @@ class HelpScreensIT {
         browser.assertAccessible();
         browser.assertContrast();
         browser.screenshot("totp-login-help");
-        browser.byId("org-mfa-use-recovery-code").click();
+        browser.submit("org-mfa-use-recovery-code");
         browser.awaitTemplate("org-mfa-recovery-code-login.ftl");
         assertEquals("help@mailorg.example", openHelp().findElement(By.tagName("a")).getText(), "on the recovery-code screen too");
         browser.chooseLanguage("de");
@@ -203,7 +193,7 @@ class HelpScreensIT {
         WebElement text = openHelp();
         assertEquals("Call <b>IT</b> on 555-0100", text.getText(), "escaped, shown as typed");
         assertTrue(text.findElements(By.tagName("b")).isEmpty());
-        browser.byId("org-mfa-use-recovery-code").click();
+        browser.submit("org-mfa-use-recovery-code");
         browser.awaitTemplate("org-mfa-recovery-code-login.ftl");
         openHelp();
         browser.assertAccessible();
@@ -238,13 +228,13 @@ class HelpScreensIT {
         for (int i = 0; i < 3; i++) {
             browser.byId("otp").clear();
             browser.byId("otp").sendKeys(wrong);
-            browser.byId("kc-login").click();
+            browser.submit("kc-login");
             assertEquals("Sign-in failed. Check the code and try again.", browser.byId("input-error-otp").getText());
             realm.awaitLoginFailures(userId, i + 1);
         }
         browser.byId("otp").clear();
         browser.byId("otp").sendKeys(right);
-        browser.byId("kc-login").click();
+        browser.submit("kc-login");
         WebElement error = browser.byId("input-error-otp");
         assertEquals("Too many failed attempts. Try again in one minute.", error.getText());
         assertTrue(browser.byId("otp").getAttribute("aria-describedby").contains("input-error-otp"), "the error is tied to the field");
@@ -253,7 +243,7 @@ class HelpScreensIT {
         browser.screenshot("totp-login-locked");
         browser.chooseLanguage("de");
         browser.byId("otp").sendKeys(browser.freshCode(vera.key()));
-        browser.byId("kc-login").click();
+        browser.submit("kc-login");
         assertEquals("Zu viele Fehlversuche. Versuchen Sie es in einer Minute erneut.", browser.byId("input-error-otp").getText());
         realm.admin().attackDetection().clearBruteForceForUser(userId);
     }

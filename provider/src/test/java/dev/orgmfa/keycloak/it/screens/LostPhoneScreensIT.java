@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
@@ -27,29 +27,19 @@ import dev.orgmfa.keycloak.it.support.TestRealm;
 class LostPhoneScreensIT {
 
     private static final String GENERIC_ERROR = "Sign-in failed. Check the code and try again.";
-    private static TestRealm realm;
+    @RegisterExtension
+    static final TestRealm realm = TestRealm.perClass("lost-phone");
     private static ScreenBrowser browser;
     private static String organization;
 
     @BeforeAll
     static void start() {
-        realm = TestRealm.create("lost-phone");
         // Wrong codes are part of the story here; lockout has its own tests.
         RealmRepresentation settings = realm.admin().toRepresentation();
         settings.setBruteForceProtected(false);
         realm.admin().update(settings);
         organization = realm.createOrganization("acme", Map.of("mfa.totp.required", "true"));
-        browser = new ScreenBrowser(realm);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (realm != null) {
-            realm.close();
-        }
+        browser = realm.closeAfterAll(new ScreenBrowser(realm));
     }
 
     private static String member(String username) {
@@ -66,10 +56,10 @@ class LostPhoneScreensIT {
     private static List<String> signInWithRecoveryCode(String username, String code) {
         browser.signIn(username);
         browser.awaitTemplate("org-mfa-totp-login.ftl");
-        browser.byId("org-mfa-use-recovery-code").click();
+        browser.submit("org-mfa-use-recovery-code");
         browser.awaitTemplate("org-mfa-recovery-code-login.ftl");
         browser.byId("recoveryCode").sendKeys(code);
-        browser.byId("kc-login").click();
+        browser.submit("kc-login");
         browser.awaitTemplate("org-mfa-recovery-codes.ftl");
         return browser.texts("#org-mfa-recovery-codes > li");
     }
@@ -78,7 +68,7 @@ class LostPhoneScreensIT {
         browser.signIn(username);
         browser.awaitTemplate("org-mfa-totp-login.ftl");
         browser.byId("otp").sendKeys(code);
-        browser.byId("kc-login").click();
+        browser.submit("kc-login");
         return browser.byId("input-error-otp").getText();
     }
 
@@ -105,7 +95,7 @@ class LostPhoneScreensIT {
         browser.screenshot("recovery-codes-after-recovery");
         browser.byId("acknowledged").click();
         replace.click();
-        browser.byId("org-mfa-recovery-codes-submit").click();
+        browser.submit("org-mfa-recovery-codes-submit");
 
         browser.awaitTemplate("org-mfa-totp-setup.ftl");
         List<WebElement> lostBoxes = browser.driver().findElements(By.name("lostDevice"));
@@ -120,7 +110,7 @@ class LostPhoneScreensIT {
 
         // A wrong code first: the lost device is still there.
         browser.byId("totp").sendKeys("000000");
-        browser.byId("org-mfa-setup-submit").click();
+        browser.submit("org-mfa-setup-submit");
         browser.awaitTemplate("org-mfa-totp-setup.ftl");
         assertEquals(1, devices(userId).size(), "a failed verification removes nothing");
         assertTrue(browser.driver().findElements(By.name("lostDevice")).get(0).isSelected());
@@ -129,7 +119,7 @@ class LostPhoneScreensIT {
         String newKey = browser.byId("org-mfa-secret").getText();
         browser.byId("totp").clear();
         browser.byId("totp").sendKeys(browser.freshCode(newKey));
-        browser.byId("org-mfa-setup-submit").click();
+        browser.submit("org-mfa-setup-submit");
         browser.awaitSignedIn();
 
         List<CredentialRepresentation> after = devices(userId);
@@ -139,15 +129,15 @@ class LostPhoneScreensIT {
 
         // The lost phone's codes and the old recovery codes are refused; the new phone and new codes work.
         assertEquals(GENERIC_ERROR, totpSignInError("nina", browser.freshCode(lost.key())));
-        browser.byId("org-mfa-use-recovery-code").click();
+        browser.submit("org-mfa-use-recovery-code");
         browser.awaitTemplate("org-mfa-recovery-code-login.ftl");
         browser.byId("recoveryCode").sendKeys(lost.recoveryCodes().get(1));
-        browser.byId("kc-login").click();
+        browser.submit("kc-login");
         assertEquals(GENERIC_ERROR, browser.byId("input-error-recovery-code").getText());
-        browser.byId("org-mfa-use-totp").click();
+        browser.submit("org-mfa-use-totp");
         browser.awaitTemplate("org-mfa-totp-login.ftl");
         browser.byId("otp").sendKeys(browser.freshCode(newKey));
-        browser.byId("kc-login").click();
+        browser.submit("kc-login");
         browser.awaitSignedIn();
         assertFalse(newCodes.isEmpty());
 
@@ -166,7 +156,7 @@ class LostPhoneScreensIT {
         signInWithRecoveryCode("omar", phone.recoveryCodes().get(0));
         browser.byId("acknowledged").click();
         browser.byId("org-mfa-replace-device").click();
-        browser.byId("org-mfa-recovery-codes-submit").click();
+        browser.submit("org-mfa-recovery-codes-submit");
         browser.awaitTemplate("org-mfa-totp-setup.ftl");
 
         // The user walks away (a new sign-in) instead of verifying a new device.
@@ -174,7 +164,7 @@ class LostPhoneScreensIT {
         browser.awaitTemplate("org-mfa-totp-login.ftl");
         assertEquals(1, devices(userId).size());
         browser.byId("otp").sendKeys(browser.freshCode(phone.key()));
-        browser.byId("kc-login").click();
+        browser.submit("kc-login");
         browser.awaitSignedIn();
     }
 
@@ -187,7 +177,7 @@ class LostPhoneScreensIT {
         // Skipping: the new codes, no setup, the device stays.
         signInWithRecoveryCode("pia", phone.recoveryCodes().get(0));
         browser.byId("acknowledged").click();
-        browser.byId("org-mfa-recovery-codes-submit").click();
+        browser.submit("org-mfa-recovery-codes-submit");
         browser.awaitSignedIn();
         assertEquals(1, devices(userId).size());
 
@@ -195,7 +185,7 @@ class LostPhoneScreensIT {
         browser.signIn("pia");
         browser.awaitTemplate("org-mfa-totp-login.ftl");
         browser.byId("otp").sendKeys(browser.freshCode(phone.key()));
-        browser.byId("kc-login").click();
+        browser.submit("kc-login");
         browser.awaitSignedIn();
         browser.driver().get(browser.authUrl("kc_action=org-mfa-recovery-codes"));
         browser.awaitTemplate("org-mfa-recovery-codes.ftl");
@@ -206,7 +196,7 @@ class LostPhoneScreensIT {
                 + " i.type = 'hidden'; i.name = n; i.value = n === 'lostDevice' ? id : 'true'; f.appendChild(i); });",
                 devices(userId).get(0).getId());
         browser.byId("acknowledged").click();
-        browser.byId("org-mfa-recovery-codes-submit").click();
+        browser.submit("org-mfa-recovery-codes-submit");
         browser.awaitSignedIn();
         assertEquals(1, devices(userId).size(), "a forged field removes no device");
     }
@@ -220,7 +210,7 @@ class LostPhoneScreensIT {
         signInWithRecoveryCode("quinn", lost.recoveryCodes().get(0));
         browser.byId("acknowledged").click();
         browser.byId("org-mfa-replace-device").click();
-        browser.byId("org-mfa-recovery-codes-submit").click();
+        browser.submit("org-mfa-recovery-codes-submit");
         browser.awaitTemplate("org-mfa-totp-setup.ftl");
         browser.byId("org-mfa-manual-toggle").click();
         String newKey = browser.byId("org-mfa-secret").getText();
@@ -229,7 +219,7 @@ class LostPhoneScreensIT {
         browser.driver().findElement(By.name("lostDevice")).click();
         browser.byId("totp").sendKeys(browser.freshCode(newKey));
         browser.byId("userLabel").sendKeys("phone");
-        browser.byId("org-mfa-setup-submit").click();
+        browser.submit("org-mfa-setup-submit");
         assertEquals("You already have a device with this name.", browser.byId("input-error-otp-label").getText());
         assertEquals(List.of(lostDeviceId), devices(userId).stream().map(CredentialRepresentation::getId).toList());
 
@@ -241,7 +231,7 @@ class LostPhoneScreensIT {
         browser.byId("totp").sendKeys(browser.freshCode(newKey));
         browser.byId("userLabel").clear();
         browser.byId("userLabel").sendKeys("phone");
-        browser.byId("org-mfa-setup-submit").click();
+        browser.submit("org-mfa-setup-submit");
         browser.awaitSignedIn();
 
         List<CredentialRepresentation> after = devices(userId);
@@ -258,7 +248,39 @@ class LostPhoneScreensIT {
         browser.signIn("quinn");
         browser.awaitTemplate("org-mfa-totp-login.ftl");
         browser.byId("otp").sendKeys(browser.freshCode(newKey));
-        browser.byId("kc-login").click();
+        browser.submit("kc-login");
         browser.awaitSignedIn();
+    }
+
+    /**
+     * The setup form reads {@code lostDevice} only in a replacement (control: {@link #aLostPhoneIsReplacedEndToEnd}
+     * removes the device named by the same field). Adding a second device in a sign-in with the TOTP code,
+     * with the field forged to name the first, keeps the first.
+     */
+    @Test
+    @Tag("smoke")
+    void aForgedLostDeviceOnTheSetupFormOfASecondDeviceRemovesNothing() {
+        browser.desktop();
+        String userId = member("rhea");
+        Enrollment phone = browser.enroll("rhea", "Phone");
+        String phoneId = devices(userId).get(0).getId();
+
+        browser.signIn("rhea");
+        browser.awaitTemplate("org-mfa-totp-login.ftl");
+        browser.byId("otp").sendKeys(browser.freshCode(phone.key()));
+        browser.submit("kc-login");
+        browser.awaitSignedIn();
+        browser.driver().get(browser.authUrl("kc_action=org-mfa-totp-setup"));
+        browser.awaitTemplate("org-mfa-totp-setup.ftl");
+        assertTrue(browser.driver().findElements(By.name("lostDevice")).isEmpty(), "no lost-device choice outside a replacement");
+        browser.js("var i = document.createElement('input'); i.type = 'hidden'; i.name = 'lostDevice'; i.value = arguments[0];"
+                + " document.getElementById('org-mfa-setup-form').appendChild(i);", phoneId);
+        browser.addDevice("Laptop");
+
+        List<CredentialRepresentation> after = devices(userId);
+        assertEquals(2, after.size(), "the new device is added and the forged field removes none: " + after);
+        assertTrue(after.stream().anyMatch(d -> d.getId().equals(phoneId)), "the first device stays: " + after);
+        assertTrue(realm.admin().getEvents(List.of("REMOVE_CREDENTIAL"), null, userId, null, null, null, 0, 100).isEmpty(),
+                "no removal event");
     }
 }

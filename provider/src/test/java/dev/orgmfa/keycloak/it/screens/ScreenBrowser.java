@@ -22,6 +22,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -115,7 +116,30 @@ final class ScreenBrowser implements AutoCloseable {
         driver.get(authUrl(null));
         byId("username").sendKeys(username);
         byId("password").sendKeys(TestRealm.PASSWORD);
-        byId("kc-login").click();
+        submit("kc-login");
+    }
+
+    /**
+     * Clicks a control that loads another page (a form's submit button, a link) and waits until the
+     * page it was on is gone. Reading right after a click could find the old page's element (the same
+     * id on the reloaded form) on a slow machine, and then lose it when the new page arrives.
+     */
+    void submit(String id) {
+        WebElement button = byId(id);
+        WebElement page = driver.findElement(By.tagName("html"));
+        button.click();
+        awaitPageLeft(page);
+    }
+
+    /** Runs a script that submits a form (a tampered one) and waits for the next page, as {@link #submit}. */
+    void submitByScript(String script, Object... args) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        js(script, args);
+        awaitPageLeft(page);
+    }
+
+    private void awaitPageLeft(WebElement page) {
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
     }
 
     WebElement byId(String id) {
@@ -156,7 +180,9 @@ final class ScreenBrowser implements AutoCloseable {
         WebElement option = menu.getOptions().stream()
                 .filter(o -> o.getAttribute("value").endsWith("kc_locale=" + languageTag)).findFirst()
                 .orElseThrow(() -> new AssertionError("no language " + languageTag + " in the menu"));
+        WebElement page = driver.findElement(By.tagName("html"));
         menu.selectByValue(option.getAttribute("value"));
+        awaitPageLeft(page);
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> !title().equals(before));
     }
 
@@ -209,7 +235,7 @@ final class ScreenBrowser implements AutoCloseable {
         baseline.addAll(Accessibility.violations(driver));
         if (!has("password") || !byId("password").isDisplayed()) {
             byId("username").sendKeys("org-mfa-axe-baseline");
-            byId("kc-login").click();
+            submit("kc-login");
             byId("password");
             baseline.addAll(Accessibility.violations(driver));
         }
@@ -311,7 +337,7 @@ final class ScreenBrowser implements AutoCloseable {
         awaitTemplate("org-mfa-recovery-codes.ftl");
         List<String> codes = texts("#org-mfa-recovery-codes > li");
         byId("acknowledged").click();
-        byId("org-mfa-recovery-codes-submit").click();
+        submit("org-mfa-recovery-codes-submit");
         awaitSignedIn();
         return new Enrollment(key, codes);
     }
@@ -328,7 +354,7 @@ final class ScreenBrowser implements AutoCloseable {
         String key = byId("org-mfa-secret").getText();
         byId("totp").sendKeys(freshCode(key));
         byId("userLabel").sendKeys(deviceName);
-        byId("org-mfa-setup-submit").click();
+        submit("org-mfa-setup-submit");
         return key;
     }
 

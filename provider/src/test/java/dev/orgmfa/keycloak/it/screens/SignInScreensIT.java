@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.keycloak.admin.client.resource.AuthenticationManagementResource;
 import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
 import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
@@ -28,25 +28,15 @@ import dev.orgmfa.keycloak.it.support.TestRealm;
  */
 class SignInScreensIT {
 
-    private static TestRealm realm;
+    @RegisterExtension
+    static final TestRealm realm = TestRealm.perClass("screens-signin");
     private static ScreenBrowser browser;
     private static String requiringOrganization;
 
     @BeforeAll
     static void start() {
-        realm = TestRealm.create("screens-signin");
         requiringOrganization = realm.createOrganization("acme", Map.of("mfa.totp.required", "true"));
-        browser = new ScreenBrowser(realm);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (realm != null) {
-            realm.close();
-        }
+        browser = realm.closeAfterAll(new ScreenBrowser(realm));
     }
 
     private static String member(String organizationId, String username) {
@@ -82,11 +72,11 @@ class SignInScreensIT {
 
         // A wrong code gets the generic answer, under the field.
         browser.byId("otp").sendKeys("000000");
-        browser.byId("kc-login").click();
+        browser.submit("kc-login");
         assertEquals("Sign-in failed. Check the code and try again.", browser.byId("input-error-otp").getText());
         assertEquals("true", browser.byId("otp").getAttribute("aria-invalid"));
 
-        browser.byId("org-mfa-use-recovery-code").click();
+        browser.submit("org-mfa-use-recovery-code");
         browser.awaitTemplate("org-mfa-recovery-code-login.ftl");
         assertEquals("Enter a recovery code", browser.title());
         WebElement recoveryCode = browser.byId("recoveryCode");
@@ -105,12 +95,12 @@ class SignInScreensIT {
         browser.chooseLanguage("de");
         browser.awaitTemplate("org-mfa-recovery-code-login.ftl");
         assertEquals("Wiederherstellungscode eingeben", browser.title());
-        browser.byId("org-mfa-use-totp").click();
+        browser.submit("org-mfa-use-totp");
         browser.awaitTemplate("org-mfa-totp-login.ftl");
         assertEquals("Einmalcode eingeben", browser.title());
         assertEquals("Einmalcode", browser.labelOf("otp"));
         assertEquals("Stattdessen einen Wiederherstellungscode verwenden", browser.byId("org-mfa-use-recovery-code").getText());
-        browser.byId("org-mfa-use-recovery-code").click();
+        browser.submit("org-mfa-use-recovery-code");
         browser.awaitTemplate("org-mfa-recovery-code-login.ftl");
         assertEquals("Wiederherstellungscode eingeben", browser.title());
         assertEquals("Wiederherstellungscode", browser.labelOf("recoveryCode"));
@@ -118,11 +108,11 @@ class SignInScreensIT {
 
         // Case, spaces and dashes do not matter in a recovery code.
         browser.byId("recoveryCode").sendKeys(mia.recoveryCodes().get(0).toLowerCase(Locale.ROOT).replace("-", " "));
-        browser.byId("kc-login").click();
+        browser.submit("kc-login");
         browser.awaitTemplate("org-mfa-recovery-codes.ftl");
         assertEquals("Wiederherstellungscodes sichern", browser.title());
         browser.byId("acknowledged").click();
-        browser.byId("org-mfa-recovery-codes-submit").click();
+        browser.submit("org-mfa-recovery-codes-submit");
         browser.awaitSignedIn();
     }
 
@@ -145,10 +135,10 @@ class SignInScreensIT {
         assertCorrectionLogged(logMark, "lowRecoveryCodesThreshold=10 is not below the recovery code set size 10",
                 List.of(phone.key(), laptop.key(), TestRealm.PASSWORD, "lena"), phone.recoveryCodes());
         // One code used, its new set never confirmed (the user walked away): 9 left.
-        browser.byId("org-mfa-use-recovery-code").click();
+        browser.submit("org-mfa-use-recovery-code");
         browser.awaitTemplate("org-mfa-recovery-code-login.ftl");
         browser.byId("recoveryCode").sendKeys(phone.recoveryCodes().get(0));
-        browser.byId("kc-login").click();
+        browser.submit("kc-login");
         browser.awaitTemplate("org-mfa-recovery-codes.ftl");
         lowRecoveryCodesThreshold("9");
         browser.phone();
@@ -175,11 +165,11 @@ class SignInScreensIT {
             assertTrue(devices.get(1).isSelected());
             browser.byId("otp").sendKeys(browser.freshCode(laptop.key()));
             browser.byId("regenerateRecoveryCodes").click();
-            browser.byId("kc-login").click();
+            browser.submit("kc-login");
             browser.awaitTemplate("org-mfa-recovery-codes.ftl");
             assertFalse(browser.texts("#org-mfa-recovery-codes > li").contains(phone.recoveryCodes().get(0)), "a new set");
             browser.byId("acknowledged").click();
-            browser.byId("org-mfa-recovery-codes-submit").click();
+            browser.submit("org-mfa-recovery-codes-submit");
             browser.awaitSignedIn();
         } finally {
             browser.desktop();
@@ -216,12 +206,12 @@ class SignInScreensIT {
         assertTrue(browser.byId("org-mfa-grace").getText().contains("noch 7 Tage"), browser.byId("org-mfa-grace").getText());
         assertTrue(browser.byId("org-mfa-enroll-by").getText().matches("\\d{1,2}\\. [A-Z][a-zä]+ \\d{4}"),
                 browser.byId("org-mfa-enroll-by").getText());
-        browser.byId("org-mfa-enroll-later").click();
+        browser.submit("org-mfa-enroll-later");
         browser.awaitSignedIn();
 
         browser.signIn("paul");
         browser.awaitTemplate("org-mfa-grace-notice.ftl");
-        browser.byId("org-mfa-enroll-now").click();
+        browser.submit("org-mfa-enroll-now");
         browser.awaitTemplate("org-mfa-totp-setup.ftl");
     }
 

@@ -13,6 +13,8 @@ import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
 import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.Modification;
+import com.unboundid.ldap.sdk.ModificationType;
 import com.unboundid.ldif.LDIFException;
 
 /**
@@ -107,6 +109,38 @@ public final class LdapDirectory implements AutoCloseable {
         ldap.setConfig(config);
         try (Response response = realm.admin().components().add(ldap)) {
             return CreatedResponseUtil.getCreatedId(response);
+        }
+    }
+
+    /** Sets (replaces) one attribute of a person's entry, as the directory's own admin would. */
+    public void setAttribute(String uid, String attribute, String value) {
+        try {
+            server.modify("uid=" + uid + "," + PEOPLE_DN, new Modification(ModificationType.REPLACE, attribute, value));
+        } catch (LDAPException e) {
+            throw new IllegalStateException("setting " + attribute + " of " + uid + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Maps an LDAP attribute to a Keycloak user attribute (a read-only {@code user-attribute-ldap-mapper}
+     * that always reads the directory), so the directory, not Keycloak, decides the attribute's value.
+     */
+    public static void mapAttribute(TestRealm realm, String federationId, String ldapAttribute, String userAttribute) {
+        ComponentRepresentation mapper = new ComponentRepresentation();
+        mapper.setName(userAttribute);
+        mapper.setProviderId("user-attribute-ldap-mapper");
+        mapper.setProviderType("org.keycloak.storage.ldap.mappers.LDAPStorageMapper");
+        mapper.setParentId(federationId);
+        MultivaluedHashMap<String, String> config = new MultivaluedHashMap<>();
+        config.putSingle("ldap.attribute", ldapAttribute);
+        config.putSingle("user.model.attribute", userAttribute);
+        config.putSingle("read.only", "true");
+        config.putSingle("always.read.value.from.ldap", "true");
+        config.putSingle("is.mandatory.in.ldap", "false");
+        config.putSingle("is.binary.attribute", "false");
+        mapper.setConfig(config);
+        try (Response response = realm.admin().components().add(mapper)) {
+            CreatedResponseUtil.getCreatedId(response);
         }
     }
 

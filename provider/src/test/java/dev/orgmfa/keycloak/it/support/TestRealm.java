@@ -5,11 +5,17 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.ws.rs.core.Response;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.resource.RealmResource;
@@ -24,19 +30,61 @@ import org.keycloak.util.JsonSerialization;
 /**
  * A fresh realm for one test class, made from the demo realm export (same flow, required actions and
  * client) without its demo users and organizations, so tests start clean and see what the demo ships.
+ *
+ * <p>The usual way is the JUnit extension: {@code @RegisterExtension static final TestRealm realm =
+ * TestRealm.perClass("prefix");} makes the realm before the class's {@code @BeforeAll} methods and,
+ * after its {@code @AfterAll} methods, closes what was handed to {@link #closeAfterAll} (a browser, last
+ * handed first closed) and removes the realm. {@link #create} and {@link #close} do the same by hand.
  */
-public final class TestRealm implements AutoCloseable {
+public final class TestRealm implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
     public static final String CLIENT_ID = "org-mfa-demo-app";
     public static final String REDIRECT_URI = "https://app.org-mfa.example/callback";
     public static final String PASSWORD = "Secret-123";
 
-    private final KeycloakServer server;
-    private final String name;
+    /** Set for a realm made by the extension; null for one made by {@link #create}. */
+    private final String prefix;
+    private final Deque<AutoCloseable> closeFirst = new ArrayDeque<>();
+    private KeycloakServer server;
+    private String name;
+    private boolean removed;
 
     private TestRealm(KeycloakServer server, String name) {
+        this.prefix = null;
         this.server = server;
         this.name = name;
+    }
+
+    private TestRealm(String prefix) {
+        this.prefix = prefix;
+    }
+
+    /** The realm of a test class, made and removed by JUnit (register it with {@code @RegisterExtension}). */
+    public static TestRealm perClass(String prefix) {
+        return new TestRealm(prefix);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        if (prefix == null || name != null) {
+            throw new IllegalStateException("register TestRealm.perClass(...) once, as a static @RegisterExtension field");
+        }
+        TestRealm made = create(prefix);
+        server = made.server;
+        name = made.name;
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (name != null) {
+            close();
+        }
+    }
+
+    /** Closes {@code resource} (a browser, a directory) when the realm goes, before it is removed. */
+    public <T extends AutoCloseable> T closeAfterAll(T resource) {
+        closeFirst.push(resource);
+        return resource;
     }
 
     public static TestRealm create(String prefix) {
@@ -72,15 +120,22 @@ public final class TestRealm implements AutoCloseable {
     }
 
     public String name() {
-        return name;
+        return started().name;
     }
 
     public KeycloakServer server() {
-        return server;
+        return started().server;
     }
 
     public RealmResource admin() {
-        return server.admin().realm(name);
+        return server().admin().realm(name());
+    }
+
+    private TestRealm started() {
+        if (name == null) {
+            throw new IllegalStateException("the realm " + prefix + "-* is made when its test class starts (@RegisterExtension)");
+        }
+        return this;
     }
 
     /** A user with {@link #PASSWORD}, verified e-mail and full profile, so no stock required action interferes. */
@@ -144,7 +199,7 @@ public final class TestRealm implements AutoCloseable {
         org.setAlias(alias);
         org.setEnabled(true);
         OrganizationDomainRepresentation domain = new OrganizationDomainRepresentation();
-        domain.setName(alias + "." + name + ".example");
+        domain.setName(alias + "." + name() + ".example");
         org.addDomain(domain);
         attributes.forEach(org::singleAttribute);
         try (Response response = admin().organizations().create(org)) {
@@ -232,7 +287,7 @@ public final class TestRealm implements AutoCloseable {
 
     /** A browser-like HTTP session against this realm. */
     public BrowserSession browser() {
-        return new BrowserSession(server.baseUrl(), name);
+        return new BrowserSession(server().baseUrl(), name());
     }
 
     /**
@@ -240,11 +295,30 @@ public final class TestRealm implements AutoCloseable {
      * {@code nodeBaseUrl}; the nodes share the server's hostname ({@link KeycloakServer#baseUrl()}).
      */
     public BrowserSession browserAt(String nodeBaseUrl) {
-        return new BrowserSession(server.baseUrl(), nodeBaseUrl.replaceAll("/+$", ""), name);
+        return new BrowserSession(server().baseUrl(), nodeBaseUrl.replaceAll("/+$", ""), name());
     }
 
+    /** Closes what {@link #closeAfterAll} was given, last first, then removes the realm (once). */
     @Override
     public void close() {
-        server.admin().realm(name).remove();
+        RuntimeException failure = null;
+        while (!closeFirst.isEmpty()) {
+            try {
+                closeFirst.pop().close();
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = new IllegalStateException("closing a resource of realm " + name, e);
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (!removed) {
+            removed = true;
+            server().admin().realm(name()).remove();
+        }
+        if (failure != null) {
+            throw failure;
+        }
     }
 }
