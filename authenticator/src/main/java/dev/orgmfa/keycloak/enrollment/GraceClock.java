@@ -13,6 +13,7 @@ import org.keycloak.models.ModelException;
 import org.keycloak.models.UserModel;
 import org.keycloak.util.JsonSerialization;
 
+import dev.orgmfa.keycloak.policy.EffectivePolicy;
 import dev.orgmfa.keycloak.policy.OrgMfaAttributes;
 
 /**
@@ -66,15 +67,18 @@ public final class GraceClock {
         return rows(user).stream().map(row -> startOf(row.getCredentialData())).min(Comparator.naturalOrder());
     }
 
-    /** A stored start as the sign-in reads it: a start in the future counts as long over. */
+    /** A stored start as the sign-in reads it: a start in the future counts as ended (fail closed). */
     public static Instant notInTheFuture(Instant start, Instant now) {
-        return start.isAfter(now) ? Instant.EPOCH : start;
+        return start.isAfter(now) ? EffectivePolicy.GRACE_ENDED : start;
     }
 
-    /** Ends any grace period at once (admin reset): the user enrolls at the next sign-in. */
+    /**
+     * Ends any grace period at once (admin reset): the user enrolls at the next sign-in, even before
+     * an enroll-by date (see {@link EffectivePolicy#enrollBy}).
+     */
     public static void expire(UserModel user) {
         clear(user);
-        write(user, Instant.EPOCH);
+        write(user, EffectivePolicy.GRACE_ENDED);
     }
 
     /** Forgets the clock: used when no requirement applies any more, so a later one starts afresh. */
