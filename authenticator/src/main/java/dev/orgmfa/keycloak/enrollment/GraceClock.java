@@ -18,8 +18,8 @@ import dev.orgmfa.keycloak.policy.OrgMfaAttributes;
 
 /**
  * When a user's grace period started. Kept as a credential row of its own type, not as a user
- * attribute: users cannot write it (no credential provider offers it to the account console, and
- * unmanaged attributes do not reach it), a read-only LDAP user can still have one, and every cluster
+ * attribute: users cannot write it (its owner, {@code BookkeepingRowsCredentialProvider}, offers it to
+ * neither console, and unmanaged attributes do not reach it), a read-only LDAP user can still have one, and every cluster
  * node sees it. Enrolling or removing a device never touches it; only an admin reset (expire) or the
  * requirement going away (clear) does.
  */
