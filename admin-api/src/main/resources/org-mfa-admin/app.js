@@ -44,7 +44,60 @@ async function start() {
   signOut.textContent = t('signOut');
   signOut.hidden = false;
   signOut.addEventListener('click', () => auth.signOut());
-  showOrganizations();
+  window.addEventListener('hashchange', () => route());
+  route();
+}
+
+// ---- views by address ---------------------------------------------------------------------------
+// Each view has its own address, so Back, reload and a link (the self-check's server log lines link
+// #/diagnostics) keep the place: #/organizations, #/organizations/{id}/members?state=grace,overdue,
+// #/users?state=..., #/diagnostics. Controls change the address; route() shows what it names.
+
+/** Organizations seen in this visit, by id, so a members view names its organization without a request. */
+const knownOrganizations = new Map();
+
+function go(hash) {
+  if (location.hash === hash) route();
+  else location.hash = hash;
+}
+
+function membersHash(source, states) {
+  return states.length ? `${source.hash}?state=${states.join(',')}` : source.hash;
+}
+
+function route() {
+  const [path, query = ''] = location.hash.replace(/^#/, '').split('?');
+  const parts = path.split('/').filter(Boolean).map(part => {
+    try { return decodeURIComponent(part); } catch (e) { return ''; }
+  });
+  const states = (new URLSearchParams(query).get('state') ?? '').split(',').filter(state => STATES.includes(state));
+  if (parts[0] === 'diagnostics') return showDiagnostics();
+  if (parts[0] === 'users') return showMembers(realmSource(), states);
+  if (parts[0] === 'organizations' && parts[1] && parts[2] === 'members') return showOrganizationMembers(parts[1], states);
+  return showOrganizations();
+}
+
+/** A reloaded or linked members view: finds the organization in the listing (pages of PAGE) first. */
+async function showOrganizationMembers(orgId, states) {
+  let org = knownOrganizations.get(orgId);
+  try {
+    for (let from = 0; !org && from !== null;) {
+      const page = await api.organizations({ from, max: PAGE });
+      page.body.forEach(o => knownOrganizations.set(o.id, o));
+      org = knownOrganizations.get(orgId);
+      from = page.nextFrom;
+    }
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 403) showNotAllowed();
+    else report(e);
+    return;
+  }
+  if (!org) {
+    await showOrganizations();
+    notice('warning', t('notFound'));
+    return;
+  }
+  await showMembers(organizationSource(org), states);
 }
 
 // ---- errors ---------------------------------------------------------------------------------------
@@ -93,9 +146,9 @@ function tabs(current) {
       role: 'tab', onclick: show }, el('span', { class: 'pf-v5-c-tabs__item-text' }, text)));
   return el('div', { class: 'pf-v5-c-tabs org-mfa-gap-bottom' },
     el('ul', { class: 'pf-v5-c-tabs__list', role: 'tablist' },
-      tab('organizations', t('tabOrganizations'), () => showOrganizations()),
-      tab('users', t('tabUsers'), () => showMembers(realmSource(), ['grace', 'overdue'])),
-      tab('diagnostics', t('tabDiagnostics'), () => showDiagnostics())));
+      tab('organizations', t('tabOrganizations'), () => go('#/organizations')),
+      tab('users', t('tabUsers'), () => go(membersHash(realmSource(), ['grace', 'overdue']))),
+      tab('diagnostics', t('tabDiagnostics'), () => go('#/diagnostics'))));
 }
 
 // ---- organizations --------------------------------------------------------------------------------
@@ -114,6 +167,7 @@ async function showOrganizations() {
   const tbody = [];
   const listing = el('div', {});
   const render = (organizations, nextFrom) => {
+    organizations.forEach(org => knownOrganizations.set(org.id, org));
     tbody.push(...organizations.map(organizationRow));
     const more = nextFrom === null ? null : button(t('moreOrganizations'), { variant: 'link', id: 'org-mfa-more-organizations',
       onclick: async () => {
@@ -140,7 +194,7 @@ function organizationRow(org) {
   const count = key => (typeof summary[key] === 'number' ? String(summary[key]) : t('none'));
   const actions = el('div', { class: 'org-mfa-actions' },
     button(t('showMembers'), { variant: 'secondary', className: 'org-mfa-show-members', label: `${t('showMembers')}: ${org.name}`,
-      onclick: () => showMembers(organizationSource(org)) }),
+      onclick: () => go(organizationSource(org).hash) }),
     may.editPolicy ? button(t('editPolicy'), { variant: 'link', className: 'org-mfa-edit-policy', label: `${t('editPolicy')}: ${org.name}`,
       onclick: () => editPolicy(org) }) : null);
   return row({ dataset: { orgId: org.id, alias: org.alias } }, [
@@ -162,12 +216,13 @@ function organizationRow(org) {
 /** The members of one organization, as a listing the members view can show. */
 function organizationSource(org) {
   return { tab: 'organizations', title: t('membersOf', org.name), dataset: { orgId: org.id }, back: true, fileName: `${org.alias}-members`,
+    hash: `#/organizations/${encodeURIComponent(org.id)}/members`,
     page: query => api.members(org.id, query), csv: query => api.membersCsv(org.id, query) };
 }
 
 /** Every user of the realm the admin may view (the realm-wide option, or many organizations). */
 function realmSource() {
-  return { tab: 'users', title: t('usersTitle'), dataset: {}, back: false, fileName: 'users',
+  return { tab: 'users', title: t('usersTitle'), dataset: {}, back: false, fileName: 'users', hash: '#/users',
     page: query => api.users(query), csv: query => api.usersCsv(query) };
 }
 
@@ -188,7 +243,7 @@ async function showMembers(source, states = []) {
   const filters = el('fieldset', { class: 'org-mfa-filters', id: 'org-mfa-filters' }, el('legend', { class: 'org-mfa-legend' }, t('filterLabel')),
     STATES.map(state => el('div', { class: 'pf-v5-c-check' },
       el('input', { class: 'pf-v5-c-check__input', type: 'checkbox', id: `org-mfa-filter-${state}`, checked: states.includes(state),
-        onchange: () => showMembers(source, STATES.filter(s => document.getElementById(`org-mfa-filter-${s}`).checked)) }),
+        onchange: () => go(membersHash(source, STATES.filter(s => document.getElementById(`org-mfa-filter-${s}`).checked))) }),
       el('label', { class: 'pf-v5-c-check__label', for: `org-mfa-filter-${state}` }, t(`state_${state}`)))));
 
   const loadPage = async () => {
@@ -222,7 +277,7 @@ async function showMembers(source, states = []) {
       headers.map(h => el('th', { class: 'pf-v5-c-table__th pf-m-wrap', scope: 'col' }, h)))), tbody);
 
   const toolbar = el('div', { class: 'org-mfa-toolbar' },
-    source.back ? button(t('back'), { variant: 'link', id: 'org-mfa-back', onclick: () => showOrganizations() }) : null,
+    source.back ? button(t('back'), { variant: 'link', id: 'org-mfa-back', onclick: () => go('#/organizations') }) : null,
     filters,
     el('span', { class: 'org-mfa-spacer' }),
     button(t('exportCsv'), { variant: 'secondary', id: 'org-mfa-export-csv', onclick: () => exportCsv(source, states) }),
@@ -250,12 +305,21 @@ function memberRow(member, selected, refreshSelection, reload) {
     [t('colEmail'), member.email ?? ''],
     [t('colState'), label(t(`state_${state}`), STATE_COLORS[state] ?? 'grey', { class: `pf-v5-c-label pf-m-${STATE_COLORS[state] ?? 'grey'} org-mfa-state`, 'data-state': state })],
     [t('colDeadline'), typeof member.enrollBy === 'number' ? utcDate(member.enrollBy) : t('none')],
-    [t('colCodes'), typeof member.recoveryCodesRemaining === 'number' ? String(member.recoveryCodesRemaining) : t('none')]);
+    [t('colCodes'), codesCell(member)]);
   if (may.reset) {
     cells.push([t('colActions'), button(t('reset'), { variant: 'secondary', className: 'org-mfa-reset-one pf-m-danger',
       label: t('resetOne', member.username), onclick: () => confirmReset([member], reload) })]);
   }
-  return row({ dataset: { userId: member.userId, username: member.username, state } }, cells);
+  return row({ dataset: { userId: member.userId, username: member.username, state, lowCodes: String(member.lowRecoveryCodes === true) },
+    class: `pf-v5-c-table__tr${member.lowRecoveryCodes === true ? ' org-mfa-low-codes' : ''}` }, cells);
+}
+
+/** The codes left; few (the sign-in step's low-codes threshold, decided by the API) in a warning label. */
+function codesCell(member) {
+  if (typeof member.recoveryCodesRemaining !== 'number') return t('none');
+  const count = String(member.recoveryCodesRemaining);
+  if (member.lowRecoveryCodes !== true) return count;
+  return label(t('lowCodes', count), 'orange', { class: 'pf-v5-c-label pf-m-orange org-mfa-low-codes-label' });
 }
 
 // ---- reset ----------------------------------------------------------------------------------------

@@ -25,7 +25,9 @@ export class Auth {
     if (query.has('code') || query.has('error')) {
       const pending = JSON.parse(sessionStorage.getItem(PENDING) || 'null');
       sessionStorage.removeItem(PENDING);
-      history.replaceState(null, '', location.pathname); // the code never stays in the address bar or history
+      // The code never stays in the address bar or history; the view the admin was on (#/...) comes back.
+      const view = typeof pending?.view === 'string' && pending.view.startsWith('#/') ? pending.view : '';
+      history.replaceState(null, '', location.pathname + view);
       if (query.has('error') || !pending || pending.state !== query.get('state')) {
         throw new SignInError(query.get('error') || 'state');
       }
@@ -42,14 +44,16 @@ export class Auth {
   }
 
   async redirectToSignIn() {
-    const pending = { state: random(), nonce: random(), verifier: random() + random() };
+    const pending = { state: random(), nonce: random(), verifier: random() + random(), view: location.hash };
     sessionStorage.setItem(PENDING, JSON.stringify(pending));
     const challenge = base64url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(pending.verifier)));
     const url = new URL(`${this.oidc}/auth`, location.origin);
     url.search = new URLSearchParams({ client_id: this.clientId, response_type: 'code', scope: 'openid',
       redirect_uri: this.redirectUri, state: pending.state, nonce: pending.nonce,
       code_challenge: challenge, code_challenge_method: 'S256' }).toString();
-    location.assign(url.toString());
+    // Replace, not assign: the trip to Keycloak and back takes no history entry, so Back after a reload
+    // goes to the view before, not into the sign-in again.
+    location.replace(url.toString());
   }
 
   /** The signed-in admin's ID token claims (username, name), for display only. */

@@ -58,6 +58,7 @@ export const messages = {
   colState: 'State',
   colDeadline: 'Must enroll by',
   colCodes: 'Recovery codes left',
+  lowCodes: '{0}: few left',
   selectAll: 'Select all shown members',
   selectMember: 'Select {0}',
   reset: 'Reset',

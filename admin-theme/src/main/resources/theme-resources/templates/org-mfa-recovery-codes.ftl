@@ -40,12 +40,7 @@
        data-downloaded="${msg("orgMfa.recoveryCodes.downloaded")}"></p>
     <form id="org-mfa-recovery-codes-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post">
         <@ui.checkbox name="acknowledged" label=msg("orgMfa.recoveryCodes.acknowledge") errorId="input-error-acknowledged" required=true/>
-        <#if orgMfaJustEnrolled!false>
-        <@ui.notice id="org-mfa-enrolled" type="success" title=msg("orgMfa.recoveryCodes.enrolledTitle")>
-            <p><#if orgMfaRequiredBy?has_content>${msg("orgMfa.recoveryCodes.enrolledBy", orgMfaRequiredBy)}<#else>${msg("orgMfa.recoveryCodes.enrolled")}</#if></p>
-        </@ui.notice>
-    </#if>
-    <#if orgMfaRecoverySignIn!false>
+        <#if orgMfaRecoverySignIn!false>
             <#-- Only after a sign-in with a recovery code; the server ignores the field in any other sign-in. -->
             <@ui.checkbox name="replaceDevice" id="org-mfa-replace-device" value="true" label=msg("orgMfa.recoveryCodes.replaceDevice")
                 help=msg("orgMfa.recoveryCodes.replaceDeviceHelp") helpId="org-mfa-replace-device-help"/>

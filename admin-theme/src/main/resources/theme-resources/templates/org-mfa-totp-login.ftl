@@ -49,8 +49,11 @@
             <@ui.primaryButton id="kc-login" name="login" label=msg("orgMfa.login.submit")/>
         </@ui.actions>
     </form>
-    <@ui.linkForm formId="org-mfa-use-recovery-code-form" buttonId="org-mfa-use-recovery-code" name="useRecoveryCode"
-        label=msg("orgMfa.login.useRecoveryCode")/>
+    <#-- Offered only to users who have codes left: for the others the link would lead to a form no code passes. -->
+    <#if recoveryCodesRemaining gt 0>
+        <@ui.linkForm formId="org-mfa-use-recovery-code-form" buttonId="org-mfa-use-recovery-code" name="useRecoveryCode"
+            label=msg("orgMfa.login.useRecoveryCode")/>
+    </#if>
     <@ui.cantUseEither/>
 </#if>
 </@layout.registrationLayout>

@@ -6,7 +6,8 @@
     ${msg("orgMfa.setup.title")}
 <#elseif section = "form">
     <@ui.styles/>
-    <p id="org-mfa-setup-intro" class="org-mfa-intro">${msg("orgMfa.setup.intro")}</p>
+    <#-- Who asks: the requiring organizations by name; nobody when the user started the setup on their own. -->
+    <p id="org-mfa-setup-intro" class="org-mfa-intro"><#if !(orgMfaRequired!true)>${msg("orgMfa.setup.introOptional")}<#elseif (orgMfaRequiredBy!"")?has_content>${msg("orgMfa.setup.introBy", orgMfaRequiredBy)}<#else>${msg("orgMfa.setup.intro")}</#if></p>
     <ol id="org-mfa-setup-steps" class="org-mfa-steps">
         <li class="org-mfa-step">
             <h2 class="org-mfa-step-title">${msg("orgMfa.setup.step1.title")}</h2>

@@ -16,7 +16,8 @@
 </#macro>
 
 <#-- A labelled one-line text input with optional help text and the field's error from messagesPerField.
-     errorId keeps the ids Keycloak's own screens use (input-error-...), which tests and themes look for. -->
+     A field with an error takes the focus (org-mfa.js also scrolls it into view), and its error is part
+     of its description, so a screen reader reads the error with the field. errorId keeps the ids Keycloak's own screens use (input-error-...), which tests and themes look for. -->
 <#macro textField name label errorId help="" helpId="" required=false showRequired=false autocomplete="off"
         inputmode="" pattern="" maxlength=0 autofocus=false autocapitalize="" spellcheck=true>
     <#local error = messagesPerField.existsError(name)>
@@ -30,7 +31,7 @@
         <div class="${properties.kcInputWrapperClass!}">
             <#if wrapInputs><span class="${properties.kcInputClass!}<#if error> ${properties.kcError!}</#if>"></#if>
             <input type="text" id="${name}" name="${name}"<#if !wrapInputs> class="${properties.kcInputClass!}"</#if>
-                   autocomplete="${autocomplete}"<#if inputmode?has_content> inputmode="${inputmode}"</#if><#if pattern?has_content> pattern="${pattern}"</#if><#if maxlength gt 0> maxlength="${maxlength?c}"</#if><#if autocapitalize?has_content> autocapitalize="${autocapitalize}"</#if><#if !spellcheck> spellcheck="false"</#if><#if required> required aria-required="true"</#if><#if autofocus> autofocus</#if>
+                   autocomplete="${autocomplete}"<#if inputmode?has_content> inputmode="${inputmode}"</#if><#if pattern?has_content> pattern="${pattern}"</#if><#if maxlength gt 0> maxlength="${maxlength?c}"</#if><#if autocapitalize?has_content> autocapitalize="${autocapitalize}"</#if><#if !spellcheck> spellcheck="false"</#if><#if required> required aria-required="true"</#if><#if autofocus || error> autofocus</#if>
                    <#if describedBy?has_content>aria-describedby="${describedBy?join(" ")}"</#if> aria-invalid="${error?c}"/>
             <#if wrapInputs>
                 <#if error>

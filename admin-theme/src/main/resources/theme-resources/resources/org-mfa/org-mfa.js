@@ -1,6 +1,6 @@
 /*
- * Org MFA screens: copy, download and print for the recovery codes and the manual key, and local
- * dates. Everything runs in the page: no request leaves the browser. The buttons these wire up are
+ * Org MFA screens: copy, download and print for the recovery codes and the manual key, local
+ * dates, and the focus on a field in error. Everything runs in the page: no request leaves the browser. The buttons these wire up are
  * hidden in the HTML and only shown here, so without script there is no button that does nothing.
  * Texts come from data-* attributes the templates fill from the message bundles.
  */
@@ -187,7 +187,24 @@
         });
     }
 
+    /**
+     * After a rejected submit the field in error may be far below the fold (the setup screen's code
+     * field is under the QR code and the key): bring it to the middle of the screen and focus it, so
+     * the user sees it and a screen reader reads it with its error (aria-describedby).
+     */
+    function focusFieldInError() {
+        var field = document.querySelector("form input[aria-invalid='true']");
+        if (!field) {
+            return;
+        }
+        if (field.scrollIntoView) {
+            field.scrollIntoView({ block: "center" });
+        }
+        field.focus({ preventScroll: true });
+    }
+
     function start() {
+        focusFieldInError();
         wireKeyCopy();
         wireRecoveryCodes();
         preparePrint();

@@ -26,6 +26,7 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 import dev.orgmfa.keycloak.admin.json.MemberJson;
 import dev.orgmfa.keycloak.admin.json.OrganizationJson;
+import dev.orgmfa.keycloak.authenticator.LowCodesThreshold;
 import dev.orgmfa.keycloak.enrollment.EnrollmentState;
 import dev.orgmfa.keycloak.policy.OrganizationPolicy;
 
@@ -221,7 +222,8 @@ public class OrgMfaAdminResource {
         // Only a per-user permission check (fine-grained permissions) needs the user's full model.
         Visibility<MemberStates.Row> visibleRows = visible.map(row -> session.users().getUserById(realm, row.user().id()));
         FilteredPager.Page<MemberStates.Row> page = FilteredPager.page(rows, visibleRows.and(filter), paging, noun);
-        List<MemberJson> items = page.items().stream().map(Representations::member).toList();
+        int lowCodesThreshold = LowCodesThreshold.forRealm(realm);
+        List<MemberJson> items = page.items().stream().map(row -> Representations.member(row, lowCodesThreshold)).toList();
         if (wantsCsv()) {
             return ApiResponses.csvPage(CsvListings.members(items), page.nextFrom(), noun + ".csv");
         }

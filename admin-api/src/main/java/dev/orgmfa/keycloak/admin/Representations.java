@@ -50,12 +50,14 @@ final class Representations {
                 new UserFactorsJson.Policy(policy.required(), policy.requiredBy(), enrollBy));
     }
 
-    static MemberJson member(MemberStates.Row row) {
+    /** @param lowCodesThreshold the sign-in step's threshold ({@code LowCodesThreshold.forRealm}) */
+    static MemberJson member(MemberStates.Row row, int lowCodesThreshold) {
         UserRows.Person user = row.user();
         Instant enrollBy = row.standing().enrollBy();
+        int codes = row.facts().recoveryCodesRemaining();
         return new MemberJson(user.id(), user.username(), user.email(), row.facts().enrolled(),
                 row.standing().state().value(), enrollBy == null ? null : enrollBy.toEpochMilli(),
-                row.facts().devices(), row.facts().recoveryCodesRemaining());
+                row.facts().devices(), codes, row.facts().enrolled() && codes <= lowCodesThreshold);
     }
 
     static OrganizationJson organization(OrganizationModel organization, SummaryJson summary) {

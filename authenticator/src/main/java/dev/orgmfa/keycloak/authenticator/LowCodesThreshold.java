@@ -1,5 +1,6 @@
 package dev.orgmfa.keycloak.authenticator;
 
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -45,6 +46,20 @@ public final class LowCodesThreshold {
             return Math.min(fallback, setSize - 1);
         }
         return threshold;
+    }
+
+    /**
+     * The threshold outside a sign-in (the admins' page): the config of the realm's first
+     * {@code org-mfa-totp} step that has one, as the sign-in through that step would use it.
+     */
+    public static int forRealm(RealmModel realm) {
+        AuthenticatorConfigModel config = realm.getAuthenticationFlowsStream()
+                .flatMap(flow -> realm.getAuthenticationExecutionsStream(flow.getId()))
+                .filter(execution -> OrgMfaTotpAuthenticatorFactory.PROVIDER_ID.equals(execution.getAuthenticator())
+                        && execution.getAuthenticatorConfig() != null)
+                .map(execution -> realm.getAuthenticatorConfigById(execution.getAuthenticatorConfig()))
+                .filter(Objects::nonNull).findFirst().orElse(null);
+        return of(realm, config);
     }
 
     /** Codes in a set as the realm's recovery codes action is configured (the default when unset or invalid). */

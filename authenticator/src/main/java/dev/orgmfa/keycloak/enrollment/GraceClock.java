@@ -15,12 +15,13 @@ import org.keycloak.storage.ReadOnlyException;
 import org.keycloak.util.JsonSerialization;
 
 import dev.orgmfa.keycloak.OrgMfaIds;
+import dev.orgmfa.keycloak.policy.EffectivePolicy;
 import dev.orgmfa.keycloak.policy.OrgMfaAttributes;
 
 /**
  * When a user's grace period started. Kept as a credential row of its own type, not as a user
- * attribute: users cannot write it (no credential provider offers it to the account console, and
- * unmanaged attributes do not reach it), a read-only LDAP user can still have one, and every cluster
+ * attribute: users cannot write it (its owner, {@code BookkeepingRowsCredentialProvider}, offers it to
+ * neither console, and unmanaged attributes do not reach it), a read-only LDAP user can still have one, and every cluster
  * node sees it. Enrolling or removing a device never touches it; only an admin reset (expire) or the
  * requirement going away (clear) does.
  */
@@ -68,15 +69,18 @@ public final class GraceClock {
         return rows(user).stream().map(row -> startOf(row.getCredentialData())).min(Comparator.naturalOrder());
     }
 
-    /** A stored start as the sign-in reads it: a start in the future counts as long over. */
+    /** A stored start as the sign-in reads it: a start in the future counts as ended (fail closed). */
     public static Instant notInTheFuture(Instant start, Instant now) {
-        return start.isAfter(now) ? Instant.EPOCH : start;
+        return start.isAfter(now) ? EffectivePolicy.GRACE_ENDED : start;
     }
 
-    /** Ends any grace period at once (admin reset): the user enrolls at the next sign-in. */
+    /**
+     * Ends any grace period at once (admin reset): the user enrolls at the next sign-in, even before
+     * an enroll-by date (see {@link EffectivePolicy#enrollBy}).
+     */
     public static void expire(UserModel user) {
         clear(user);
-        write(user, Instant.EPOCH);
+        write(user, EffectivePolicy.GRACE_ENDED);
     }
 
     /** Forgets the clock: used when no requirement applies any more, so a later one starts afresh. */

@@ -22,6 +22,12 @@ import java.util.Optional;
 public record EffectivePolicy(boolean required, List<OrganizationRef> requiredBy, int gracePeriodDays,
                               BrokeredUsers brokeredUsers, List<String> exemptingSources, List<Deadline> deadlines) {
 
+    /**
+     * The grace clock start an admin reset writes: grace over, whatever the policy's days or dates.
+     * An enroll-by date spares only members whose grace was never ended this way.
+     */
+    public static final Instant GRACE_ENDED = Instant.EPOCH;
+
     public static final EffectivePolicy NOT_REQUIRED =
             new EffectivePolicy(false, List.of(), 0, BrokeredUsers.EXEMPT, List.of(), List.of());
 
@@ -97,11 +103,15 @@ public record EffectivePolicy(boolean required, List<OrganizationRef> requiredBy
     /**
      * The deadline to enroll by, given when the grace period started; empty when not required. Each
      * requiring source gives the later of its grace days and its enroll-by date; the earliest of those
-     * wins, as the shortest grace period does.
+     * wins, as the shortest grace period does. A clock that an admin ended ({@link #GRACE_ENDED}) has
+     * its deadline in the past: a reset means "set up a new device at the next sign-in".
      */
     public Optional<Instant> enrollBy(Instant graceStartedAt) {
         if (!required || graceStartedAt == null) {
             return Optional.empty();
+        }
+        if (!graceStartedAt.isAfter(GRACE_ENDED)) {
+            return Optional.of(GRACE_ENDED);
         }
         if (deadlines.isEmpty()) {
             return Optional.of(graceStartedAt.plus(Duration.ofDays(gracePeriodDays)));

@@ -51,6 +51,15 @@ class EnrollByDateTest {
     }
 
     @Test
+    void aGracePeriodAnAdminEndedIsOverEvenBeforeTheDate() {
+        EffectivePolicy policy = EffectivePolicy.combine(List.of(org("a", 30, "2027-03-01")));
+        Instant now = Instant.parse("2027-01-10T09:00:00Z");
+        assertFalse(GracePeriod.of(policy, EffectivePolicy.GRACE_ENDED, now).isRunning(), "a reset: set up at the next sign-in");
+        assertEquals(EffectivePolicy.GRACE_ENDED, policy.enrollBy(EffectivePolicy.GRACE_ENDED).orElseThrow());
+        assertTrue(GracePeriod.of(policy, now, now).isRunning(), "a member never reset keeps the date");
+    }
+
+    @Test
     void afterTheDateNewcomersStillGetTheirGraceDays() {
         EffectivePolicy policy = EffectivePolicy.combine(List.of(org("a", 7, "2027-03-01")));
         Instant start = Instant.parse("2027-02-27T12:00:00Z");

@@ -28,11 +28,13 @@ import org.keycloak.utils.CredentialHelper;
 import org.keycloak.utils.TotpUtils;
 
 import dev.orgmfa.keycloak.authenticator.DeviceLabels;
+import dev.orgmfa.keycloak.authenticator.RequiringOrganizations;
 import dev.orgmfa.keycloak.authenticator.DeviceReplacement;
 import dev.orgmfa.keycloak.authenticator.SecondFactorCodes;
 import dev.orgmfa.keycloak.enrollment.PasswordOnlySessions;
 import dev.orgmfa.keycloak.enrollment.SecondFactorProof;
 import dev.orgmfa.keycloak.enrollment.TotpDevices;
+import dev.orgmfa.keycloak.policy.MfaPolicyResolver;
 import dev.orgmfa.keycloak.recovery.RecoveryCodeStore;
 
 /**
@@ -167,7 +169,12 @@ final class TotpEnrollment {
                 .setAttribute("orgMfaAccount", context.getUser().getUsername())
                 .setAttribute("orgMfaPolicy", policy)
                 .setAttribute("orgMfaApps", apps)
-                .setAttribute("orgMfaDefaultLabel", DeviceLabels.nextDefault(context.getUser()));
+                .setAttribute("orgMfaDefaultLabel", DeviceLabels.nextDefault(context.getUser()))
+                // Who asks for the setup: the requiring organizations, or nobody (a user's own choice).
+                .setAttribute("orgMfaRequired", new MfaPolicyResolver(context.getSession())
+                        .resolve(realm, context.getUser()).required())
+                .setAttribute("orgMfaRequiredBy", String.join(", ",
+                        RequiringOrganizations.names(context.getSession(), realm, context.getUser())));
         if (DeviceReplacement.requested(authSession)) {
             List<String> posted = context.getHttpRequest().getDecodedFormParameters().get(FIELD_LOST_DEVICE);
             Map<String, String> devices = new LinkedHashMap<>();

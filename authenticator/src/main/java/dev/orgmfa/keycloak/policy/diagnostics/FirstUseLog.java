@@ -27,15 +27,27 @@ public final class FirstUseLog {
             return;
         }
         try {
+            String page = selfCheckPage(session, realm);
             for (Finding finding : RealmChecks.of(session, realm)) {
                 if (finding.severity() != Finding.Severity.INFO) {
-                    LOG.warnf("realm %s: self-check %s [%s]: %s Fix: %s", realm.getName(), finding.severity().value(),
-                            finding.id(), finding.message(), finding.fix());
+                    LOG.warnf("realm %s: self-check %s [%s]: %s Fix: %s All findings: %s", realm.getName(),
+                            finding.severity().value(), finding.id(), finding.message(), finding.fix(), page);
                 }
             }
         } catch (RuntimeException e) {
             // The self-check must never stand in the way of a sign-in.
             LOG.debugf(e, "realm %s: self-check failed", realm.getName());
+        }
+    }
+
+    /** The admins' page's self-check view of the realm, so a WARN line leads to the whole list and its fixes. */
+    static String selfCheckPage(KeycloakSession session, RealmModel realm) {
+        try {
+            return session.getContext().getUri().getBaseUriBuilder().path("realms").path("{realm}").path("org-mfa-admin/")
+                    .build(realm.getName()).toString() + "#/diagnostics";
+        } catch (RuntimeException e) {
+            // No request to take the server's address from: the path alone still says where to look.
+            return "/realms/" + realm.getName() + "/org-mfa-admin/#/diagnostics";
         }
     }
 }

@@ -259,7 +259,7 @@ class AdminApiEndpointsIT {
         members.forEach(m -> byName.put(m.get("username").asText(), m));
         JsonNode ivanJson = byName.get("ivan");
         assertEquals(Set.of("userId", "username", "email", "enrolled", "state", "enrollBy", "devices",
-                "recoveryCodesRemaining"), names(ivanJson));
+                "recoveryCodesRemaining", "lowRecoveryCodes"), names(ivanJson));
         assertEquals(ivan, ivanJson.get("userId").asText());
         assertEquals("ivan@example.com", ivanJson.get("email").asText());
         assertTrue(ivanJson.get("enrolled").asBoolean());
@@ -268,6 +268,10 @@ class AdminApiEndpointsIT {
         assertEquals(judy, byName.get("judy").get("userId").asText());
         assertEquals(0, byName.get("judy").get("recoveryCodesRemaining").asInt());
         assertTrue(byName.get("kim").get("enrolled").asBoolean());
+        // Few codes as the sign-in step counts few (threshold 3): kim's device came without codes; ivan has a set; judy none to warn.
+        assertFalse(ivanJson.get("lowRecoveryCodes").asBoolean());
+        assertTrue(byName.get("kim").get("lowRecoveryCodes").asBoolean());
+        assertFalse(byName.get("judy").get("lowRecoveryCodes").asBoolean());
 
         assertEquals(Set.of("ivan", "kim"), usernames(api.get(token(), "organizations/" + wayne + "/members?enrolled=true").json()));
         assertEquals(Set.of("judy"), usernames(api.get(token(), "organizations/" + wayne + "/members?enrolled=false").json()));

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +75,35 @@ class AdminApiResetIT {
         JsonNode user = api.get(AdminApi.masterToken(), "users/" + userId).json();
         assertEquals(1, user.at("/totp/devices").size());
         assertEquals("New phone", user.at("/totp/devices/0/label").asText());
+    }
+
+    /**
+     * The reset dialog's promise ("sets up a new device at the next sign-in") holds before the
+     * organization's enroll-by date too; members never reset keep the date's time.
+     */
+    @Test
+    void resetBeforeTheEnrollByDateStillForcesSetupAtTheNextSignIn() {
+        String dated = realm.createOrganization("dated-org", Map.of("mfa.totp.required", "true", "mfa.totp.grace-days", "0",
+                "mfa.totp.enroll-by", LocalDate.now(ZoneOffset.UTC).plusDays(90).toString()));
+        String userId = Fixtures.userWithTotp(realm, "dated-lost-phone");
+        realm.addMember(dated, userId);
+        // Control: a member who was never reset passes with the grace notice until the date.
+        realm.addMember(dated, realm.createUser("dated-newcomer"));
+        Page newcomer = realm.browser().signIn("dated-newcomer", TestRealm.PASSWORD);
+        assertTrue(newcomer.has("org-mfa-grace-form"), "before the date nobody is forced: " + newcomer);
+
+        assertEquals(204, api.delete(AdminApi.masterToken(), "users/" + userId + "/factors").status());
+
+        BrowserSession browser = realm.browser();
+        Page next = browser.signIn("dated-lost-phone", TestRealm.PASSWORD);
+        assertFalse(next.has("org-mfa-grace-form"), "no \"Not now\" after a reset: " + next);
+        assertTrue(next.has("org-mfa-setup-form"), "setup forced at once: " + next);
+        JsonNode members = api.get(AdminApi.masterToken(), "organizations/" + dated + "/members").json();
+        for (JsonNode member : members) {
+            String expected = member.get("userId").asText().equals(userId) ? "overdue" : "grace";
+            assertEquals(expected, member.get("state").asText(), member.toString());
+        }
+        assertTrue(MfaFlows.completeSetup(browser, next, "New phone").lastPage().isSignedIn());
     }
 
     @Test

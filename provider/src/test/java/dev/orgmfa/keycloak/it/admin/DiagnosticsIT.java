@@ -204,6 +204,10 @@ class DiagnosticsIT {
             fresh.browser().signIn("second-user", TestRealm.PASSWORD);
             assertEquals(1, ServerLog.required().lines().filter(l -> l.contains("WARN") && l.contains(marker)).count(),
                     ServerLog.around(ServerLog.required(), marker));
+            // The line leads to the admins' page, on its self-check view.
+            String pageLink = fresh.server().baseUrl() + "/realms/" + fresh.name() + "/org-mfa-admin/#/diagnostics";
+            assertEquals(1, ServerLog.required().lines().filter(l -> l.contains(marker) && l.contains("All findings: " + pageLink)).count(),
+                    ServerLog.around(ServerLog.required(), marker));
         }
     }
 }

@@ -15,6 +15,7 @@ import org.openqa.selenium.By;
 
 import dev.orgmfa.keycloak.it.support.AdminHttp;
 import dev.orgmfa.keycloak.it.support.AdminHttp.Answer;
+import dev.orgmfa.keycloak.it.support.MfaFlows;
 import dev.orgmfa.keycloak.it.support.TestRealm;
 
 /**
@@ -182,6 +183,76 @@ class AdminPageIT {
         for (String member : List.of("eve", "ezra", "olaf")) {
             assertTrue(lines.stream().anyMatch(l -> l.contains(member + "@example.com")), member + " in " + text);
         }
+    }
+
+    /** Each view has its address: Back and reload keep the place, and a link (the server log's) opens its view. */
+    @Test
+    void everyViewHasAnAddressThatBackReloadAndLinksKeep() {
+        browser.signIn("page-admin");
+        browser.openMembers("acme");
+        String members = browser.pageUrl() + "#/organizations/" + acmeId + "/members";
+        assertEquals(members, browser.driver().getCurrentUrl());
+        browser.toggleFilter("overdue");
+        assertEquals(members + "?state=overdue", browser.driver().getCurrentUrl());
+        assertEquals(List.of("olaf"), browser.shownMembers());
+
+        // Reload: signed in again through the SSO cookie, on the same view with the same filter.
+        browser.driver().navigate().refresh();
+        browser.until(d -> d.getCurrentUrl().equals(members + "?state=overdue") && overdueTicked()
+                && "olaf".equals(shownNow()), "the filtered members after a reload");
+        // Back: the unfiltered members, then the organizations.
+        browser.driver().navigate().back();
+        browser.until(d -> d.getCurrentUrl().equals(members) && !overdueTicked() && "eve,ezra,olaf".equals(shownNow()),
+                "the members before the filter");
+        browser.driver().navigate().back();
+        browser.until(d -> browser.has("org-mfa-organizations") && !browser.has("org-mfa-members"), "the organizations");
+
+        // The self-check's link (its WARN lines in the server log), opened with no session: sign-in, then that view.
+        // (From another page: from the page itself the link is only a change of view, no new load.)
+        browser.driver().executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        browser.driver().get("about:blank");
+        browser.driver().get(browser.pageUrl() + "#/diagnostics");
+        browser.byId("username").sendKeys("page-admin");
+        browser.byId("password").sendKeys(TestRealm.PASSWORD);
+        browser.byId("kc-login").click();
+        browser.until(d -> d.getCurrentUrl().equals(browser.pageUrl() + "#/diagnostics") && Boolean.TRUE.equals(browser.js(
+                "var tab = document.getElementById('org-mfa-tab-diagnostics');"
+                + " return !!document.getElementById('org-mfa-diagnostics') && !!tab && tab.getAttribute('aria-selected') === 'true';")),
+                "the self-check view");
+    }
+
+    /** Read in one script, so a table the page is replacing cannot go stale under the test. */
+    private static boolean overdueTicked() {
+        return Boolean.TRUE.equals(browser.js("var box = document.getElementById('org-mfa-filter-overdue'); return !!box && box.checked;"));
+    }
+
+    private static String shownNow() {
+        return (String) browser.js("return Array.prototype.map.call(document.querySelectorAll("
+                + "'#org-mfa-members tbody tr[data-username]'), function (r) { return r.dataset.username; }).sort().join(',');");
+    }
+
+    /** Members with few recovery codes left (as the sign-in step counts few) stand out; a full set does not. */
+    @Test
+    void membersWithFewRecoveryCodesAreHighlighted() {
+        String umbrella = realm.createOrganization("umbrella", "Umbrella", Map.of("mfa.totp.required", "true"));
+        realm.createMember("full-set", umbrella);
+        MfaFlows.enrollAtSignIn(realm.browser(), "full-set");
+        String fewId = realm.createMember("few-left", umbrella);
+        MfaFlows.enrollAtSignIn(realm.browser(), "few-left");
+        realm.admin().users().get(fewId).credentials().stream().filter(c -> "org-mfa-recovery-code".equals(c.getType()))
+                .limit(7).forEach(c -> realm.admin().users().get(fewId).removeCredential(c.getId()));
+        realm.createMember("not-yet", umbrella);
+
+        browser.signIn("page-admin");
+        browser.openMembers("umbrella");
+        var few = browser.memberRow("few-left");
+        assertEquals("true", few.getAttribute("data-low-codes"));
+        assertTrue(few.getAttribute("class").contains("org-mfa-low-codes"), few.getAttribute("class"));
+        assertEquals("3: few left", few.findElement(By.cssSelector("td[data-label='Recovery codes left']")).getText().trim());
+        var full = browser.memberRow("full-set");
+        assertEquals("false", full.getAttribute("data-low-codes"));
+        assertEquals("10", full.findElement(By.cssSelector("td[data-label='Recovery codes left']")).getText().trim());
+        assertEquals("false", browser.memberRow("not-yet").getAttribute("data-low-codes"), "nobody to warn before enrolling");
     }
 
     @Test

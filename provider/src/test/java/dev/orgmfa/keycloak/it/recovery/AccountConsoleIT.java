@@ -2,12 +2,14 @@ package dev.orgmfa.keycloak.it.recovery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.resource.AuthenticationManagementResource;
+import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.RequiredActionProviderRepresentation;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,10 +24,10 @@ import dev.orgmfa.keycloak.it.support.TestRealm;
 class AccountConsoleIT {
 
     @Test
-    void recoveryCodesAreATwoFactorTypeWithOneEntryPerRemainingCodeAndARegenerateAction() throws Exception {
+    void recoveryCodesAreOneEntryWithTheNumberLeftAndARegenerateAction() throws Exception {
         try (TestRealm realm = TestRealm.create("account")) {
             String org = realm.createOrganization("required", Map.of("mfa.totp.required", "true"));
-            realm.createMember("acct", org);
+            String userId = realm.createMember("acct", org);
             BrowserSession browser = realm.browser();
             MfaFlows.Enrolled enrolled = MfaFlows.enrollAtSignIn(browser, "acct");
             String token = browser.accessToken(enrolled.lastPage());
@@ -35,17 +37,66 @@ class AccountConsoleIT {
             assertEquals("two-factor", recovery.get("category").asText());
             assertEquals("org-mfa-recovery-codes", recovery.get("updateAction").asText());
             assertFalse(recovery.get("removeable").asBoolean(), "codes go by regeneration, not one by one");
-            assertEquals(10, recovery.get("userCredentialMetadatas").size(), "one entry per remaining code");
+            assertSet(recovery, 10);
             assertEquals(1, find(types, "otp").get("userCredentialMetadatas").size());
+            // One row a code stays the storage (each code is used exactly once by deleting its row).
+            assertEquals(10, storedOfType(realm, userId, "org-mfa-recovery-code"));
 
-            // Using a code and confirming the new set: still a full set.
+            // A code used: one entry still, one code fewer; confirming the new set: a full set again.
             BrowserSession other = realm.browser();
             Page newSet = MfaFlows.signInWithRecoveryCode(other, "acct", enrolled.recoveryCodes().get(0));
+            JsonNode used = new ObjectMapper().readTree(browser.getJson("/realms/" + realm.name() + "/account/credentials", token));
+            assertSet(find(used, "org-mfa-recovery-code"), 9);
             Page done = other.submit(newSet, "org-mfa-recovery-codes-form", Map.of("acknowledged", "on"));
             JsonNode after = new ObjectMapper().readTree(other.getJson("/realms/" + realm.name() + "/account/credentials",
                     other.accessToken(done)));
-            assertEquals(10, find(after, "org-mfa-recovery-code").get("userCredentialMetadatas").size());
+            assertSet(find(after, "org-mfa-recovery-code"), 10);
         }
+    }
+
+    /** The account console's one entry: labelled with our display name, "{{0}} recovery codes remaining", no hash. */
+    private static void assertSet(JsonNode recovery, int left) {
+        JsonNode entries = recovery.get("userCredentialMetadatas");
+        assertEquals(1, entries.size(), "one entry for the whole set: " + entries);
+        JsonNode entry = entries.get(0);
+        assertEquals("orgMfa.recoveryCodes.displayName", entry.at("/credential/userLabel").asText(), entry.toString());
+        assertEquals("recovery-codes-number-remaining", entry.at("/infoMessage/key").asText(), entry.toString());
+        assertEquals(String.valueOf(left), entry.at("/infoMessage/parameters/0").asText(), entry.toString());
+        assertTrue(entry.at("/credential/secretData").isMissingNode() || entry.at("/credential/secretData").isNull(), entry.toString());
+        assertTrue(entry.at("/credential/credentialData").isMissingNode() || entry.at("/credential/credentialData").isNull(),
+                entry.toString());
+    }
+
+    /**
+     * The grace clock is a stored credential row, so Keycloak's admin REST list has it; it comes
+     * presented with a federationLink, which keeps it out of the admin console's deletable
+     * credentials, and the account console never lists it.
+     */
+    @Test
+    void theGraceClockIsNoCredentialEitherConsoleOffersToDelete() throws Exception {
+        try (TestRealm realm = TestRealm.create("account-clock")) {
+            String org = realm.createOrganization("grace", Map.of("mfa.totp.required", "true", "mfa.totp.grace-days", "5"));
+            String userId = realm.createMember("in-grace", org);
+            BrowserSession browser = realm.browser();
+            Page notice = browser.signIn("in-grace", TestRealm.PASSWORD);
+            Page signedIn = browser.submit(notice, "org-mfa-grace-form", Map.of("enrollLater", "true"));
+
+            CredentialRepresentation clock = realm.admin().users().get(userId).credentials().stream()
+                    .filter(c -> "org-mfa-grace-clock".equals(c.getType())).findFirst().orElseThrow();
+            assertEquals("org-mfa", clock.getFederationLink(), "not among the user's own credentials in the admin console");
+            CredentialRepresentation password = realm.admin().users().get(userId).credentials().stream()
+                    .filter(c -> "password".equals(c.getType())).findFirst().orElseThrow();
+            assertNull(password.getFederationLink(), "other rows are presented as they are");
+
+            JsonNode types = credentialTypes(realm, browser, signedIn);
+            for (JsonNode type : types) {
+                assertFalse(type.get("type").asText().startsWith("org-mfa-grace"), types.toString());
+            }
+        }
+    }
+
+    private static long storedOfType(TestRealm realm, String userId, String type) {
+        return realm.admin().users().get(userId).credentials().stream().filter(c -> type.equals(c.getType())).count();
     }
 
     @Test
@@ -71,10 +122,14 @@ class AccountConsoleIT {
             assertEquals("org-mfa-totp-setup", text(none, "createAction"), none.toString());
             assertEquals(0, none.get("userCredentialMetadatas").size());
             // The button's action, as the console starts it (kc_action), enrolls a first device with recovery codes.
-            MfaFlows.Enrolled voluntary = MfaFlows.completeSetup(other, other.openAction(text(none, "createAction")), "Own phone");
+            Page ownSetup = other.openAction(text(none, "createAction"));
+            // Nobody asks this user: the screen says what the app gives, not that an organization wants it.
+            assertEquals("With an authenticator app you sign in with your password and a one-time code from your phone."
+                    + " Setting it up takes a minute.", ownSetup.byId("org-mfa-setup-intro").orElseThrow().text());
+            MfaFlows.Enrolled voluntary = MfaFlows.completeSetup(other, ownSetup, "Own phone");
             JsonNode after = credentialTypes(realm, other, voluntary.lastPage());
             assertEquals(1, find(after, "otp").get("userCredentialMetadatas").size());
-            assertEquals(10, find(after, "org-mfa-recovery-code").get("userCredentialMetadatas").size());
+            assertSet(find(after, "org-mfa-recovery-code"), 10);
         }
     }
 

@@ -52,8 +52,15 @@ class AccountConsoleSetupIT {
         WebElement setUp = byTestId("otp/create");
         assertEquals(List.of("Work phone"), deviceLabels());
         assertEquals("Set up Authenticator application", setUp.getText().trim(), "Keycloak's own words for the otp type");
-        // The console scrolls inside its own frame: a window tall enough for the whole page (ten code rows).
-        browser.viewport(ScreenBrowser.DESKTOP_WIDTH, 1900);
+        // The ten recovery codes are one entry, named and counted, with one regenerate ("Update") button.
+        List<WebElement> codeEntries = browser.driver().findElements(
+                By.cssSelector("[data-testid='org-mfa-recovery-code/credential-list'] [data-testrole='label']"));
+        assertEquals(List.of("Recovery codes"), codeEntries.stream().map(e -> e.getText().trim()).toList());
+        WebElement codesList = browser.driver().findElement(By.cssSelector("[data-testid='org-mfa-recovery-code/credential-list']"));
+        assertTrue(codesList.getText().contains("10 recovery codes remaining"), codesList.getText());
+        assertEquals(1, codesList.findElements(By.cssSelector("[data-testrole='update']")).size(), codesList.getText());
+        // The console scrolls inside its own frame: a window tall enough for the whole page.
+        browser.viewport(ScreenBrowser.DESKTOP_WIDTH, 1100);
         browser.screenshot("account-console-signing-in");
         browser.desktop();
 

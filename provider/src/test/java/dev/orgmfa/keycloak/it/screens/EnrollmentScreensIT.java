@@ -59,6 +59,8 @@ class EnrollmentScreensIT {
         browser.awaitTemplate("org-mfa-totp-setup.ftl");
 
         assertEquals("Set up an authenticator app", browser.title());
+        assertEquals("acme asks for a one-time code from your phone when you sign in. Setting it up takes a minute.",
+                browser.byId("org-mfa-setup-intro").getText(), "the screen names the organization that asks");
         assertEquals(List.of("Install an authenticator app", "Scan the QR code", "Enter a one-time code to confirm"),
                 texts("#org-mfa-setup-steps > li > h2"));
         List<String> apps = texts("#org-mfa-apps li");
@@ -118,6 +120,15 @@ class EnrollmentScreensIT {
         assertTrue(error.getText().startsWith("That one-time code is not right."), error.getText());
         assertEquals("true", browser.byId("totp").getAttribute("aria-invalid"));
         assertTrue(browser.byId("totp").getAttribute("aria-describedby").contains("input-error-otp-code"));
+        // ... and the user is taken there: the field, far below the QR code, has the focus and is on screen
+        // with its error, which a screen reader reads with the focused field (its description).
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(5)).until(d -> "totp".equals(browser.js("return document.activeElement.id")));
+        assertTrue((Boolean) browser.js("var f = document.getElementById('totp').getBoundingClientRect();"
+                + " var e = document.getElementById('input-error-otp-code').getBoundingClientRect();"
+                + " return f.top >= 0 && e.bottom <= window.innerHeight;"), "the code field and its error are in view: "
+                + browser.js("return window.scrollY + ' / ' + document.getElementById('totp').getBoundingClientRect().top"));
+        browser.assertAccessible();
+        browser.screenshot("setup-wrong-code");
 
         browser.byId("totp").sendKeys(browser.freshCode(key));
         browser.byId("userLabel").sendKeys("Work phone");

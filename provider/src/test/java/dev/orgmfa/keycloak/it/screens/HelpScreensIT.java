@@ -73,6 +73,8 @@ class HelpScreensIT {
         member(org, "ines");
         browser.signIn("ines");
         browser.awaitTemplate("org-mfa-totp-setup.ftl");
+        assertTrue(browser.byId("org-mfa-setup-intro").getText().startsWith("Acme Corp asks for a one-time code"),
+                browser.byId("org-mfa-setup-intro").getText());
         WebElement code = browser.byId("totp");
         assertNull(code.getDomAttribute("pattern"), "no pattern that would block a pasted code");
         assertEquals("numeric", code.getAttribute("inputmode"));
@@ -90,6 +92,10 @@ class HelpScreensIT {
         browser.awaitTemplate("org-mfa-recovery-codes.ftl");
         WebElement enrolled = browser.byId("org-mfa-enrolled");
         assertEquals("Two-factor sign-in is on.", enrolled.findElement(By.cssSelector("p")).getText());
+        assertEquals(1, browser.driver().findElements(By.id("org-mfa-enrolled")).size(), "said once, under one id");
+        assertEquals(List.of(), browser.js("var seen = {}, twice = [];"
+                + " document.querySelectorAll('[id^=\"org-mfa\"]').forEach(function (e) { if (seen[e.id]) { twice.push(e.id); } seen[e.id] = true; });"
+                + " return twice;"), "the screen's own ids are unique");
         assertTrue(enrolled.getText().contains("as Acme Corp requires"), enrolled.getText());
         assertFalse(browser.has("org-mfa-replace-device"), "no replacement offer after an enrollment");
         browser.assertContrast();

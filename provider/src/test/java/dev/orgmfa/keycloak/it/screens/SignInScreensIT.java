@@ -116,6 +116,22 @@ class SignInScreensIT {
         browser.awaitSignedIn();
     }
 
+    /** A device set up elsewhere (stock set-up, an import) and no recovery codes: no way offered that cannot work. */
+    @Test
+    void aUserWithoutRecoveryCodesIsNotOfferedOne() {
+        browser.desktop();
+        String userId = realm.createUserWith("no-codes", List.of(TestRealm.password(),
+                TestRealm.storedTotp("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", "stock")));
+        realm.addMember(requiringOrganization, userId);
+        browser.signIn("no-codes");
+        browser.awaitTemplate("org-mfa-totp-login.ftl");
+        assertTrue(browser.has("org-mfa-low-codes"), "the screen offers to create a set instead");
+        assertFalse(browser.has("org-mfa-use-recovery-code"), "no \"Use a recovery code instead\" without a code");
+        assertFalse(browser.has("org-mfa-use-recovery-code-form"));
+        browser.assertLabelled();
+        browser.assertAccessible();
+    }
+
     @Test
     void severalDevicesAndFewRecoveryCodesInGermanOnAPhone() {
         browser.desktop();

@@ -39,6 +39,11 @@ public final class BrowserSession {
         this(baseUrl, baseUrl, realm);
     }
 
+    /** A session against any realm of the test server, e.g. the imported demo realm. */
+    public static BrowserSession of(String realm) {
+        return new BrowserSession(KeycloakServer.get().baseUrl(), realm);
+    }
+
     /**
      * A session pinned to one node of a cluster: Keycloak writes its configured hostname
      * ({@code publicBaseUrl}) into form actions and redirects; requests to it go to {@code baseUrl}.
