@@ -29,8 +29,9 @@ import dev.orgmfa.keycloak.policy.OrganizationPolicy;
  *   <li>grace: not enrolled, required, not overdue; not-required: not enrolled, not required.</li>
  * </ul>
  * The clock's start is the {@code createdDate} of the {@code org-mfa-grace-clock} row (which
- * {@link GraceClock} sets to the start), 0 for an ended clock, and a start in the future counts as long
- * over, as at sign-in. Sources are the policies of the realm's organizations, read once per request.
+ * {@link GraceClock} sets to the start), 0 for an ended clock (rows written before that are told by
+ * their data, {@code {"startedAt":0}}: compared by length, which every database can do on a CLOB), and
+ * a start in the future counts as long over, as at sign-in. Sources are the policies of the realm's organizations, read once per request.
  */
 public final class StateFilter {
 
@@ -148,7 +149,7 @@ public final class StateFilter {
         String legacy = param(legacyCutoff);
         return "(exists (select k.id from CredentialEntity k where k.user = u and k.type = " + clock
                 + " and (k.createdDate <= " + param(cutoff) + " or k.createdDate > " + param(now.toEpochMilli())
-                + " or k.credentialData like " + param(GraceClock.ENDED_DATA) + "))"
+                + " or length(k.credentialData) = " + param(GraceClock.ENDED_DATA.length()) + "))"
                 // Version 1 kept the start in a user attribute (digits): compared as text of equal length.
                 + " or (not exists (select k2.id from CredentialEntity k2 where k2.user = u and k2.type = " + clock + ")"
                 + " and exists (select a.id from UserAttributeEntity a where a.user = u and a.name = "
