@@ -5,6 +5,7 @@ import jakarta.persistence.PersistenceException;
 import org.jboss.logging.Logger;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelException;
 
 /**
  * Sends the request's writes to the database before the answer, so that a value the database refuses
@@ -23,7 +24,8 @@ public final class Flush {
         try {
             session.getProvider(JpaConnectionProvider.class).getEntityManager().flush();
             return true;
-        } catch (PersistenceException e) {
+        } catch (PersistenceException | ModelException e) {
+            // Keycloak's entity manager wraps the database's refusal in a ModelException.
             LOG.debugf("the database refused a write: %s", e.getMessage());
             return false;
         }

@@ -36,6 +36,10 @@ import dev.orgmfa.keycloak.policy.OrganizationPolicy;
 public final class StateFilter {
 
     private static final long DAY = Duration.ofDays(1).toMillis();
+    private static final String ALWAYS = "1 = 1";
+    private static final String NEVER = "1 = 0";
+    /** Stands for the listing's own condition in {@link #condition} until {@link #where} puts it in. */
+    private static final String BASE = "\u0000base\u0000";
 
     /** A policy that applies to the members of {@code groupId}, or to every user when it is null. */
     public record Source(String groupId, OrganizationPolicy policy) {
@@ -62,55 +66,93 @@ public final class StateFilter {
         return enrolled == null && states == null;
     }
 
-    /** The condition ({@code " and ..."}, or empty), with {@link #params()}. */
-    String condition() {
-        return condition;
+    /**
+     * The where clause: {@code base} (the listing's own condition, no "or" in it) and the filter, as
+     * {@code base and t1 or base and t2 ...}, so that no parentheses are needed; with {@link #params()}.
+     */
+    String where(String base) {
+        return condition.isEmpty() ? base : condition.replace(BASE, base);
     }
 
+    // Hibernate's HQL parser (ANTLR) slows down exponentially with nested parenthesized predicates
+    // (26.4's Hibernate 7 took 20 s for three levels, and ran out of memory for eight): the condition is
+    // therefore an "or" of "and"s of [not] exists (...) atoms, with one level of parentheses in all.
     private String build() {
         if (isEmpty()) {
             return "";
         }
-        List<String> all = new ArrayList<>();
         String hasDevice = "exists (select c.id from CredentialEntity c where c.user = u and c.type = "
                 + param(OTPCredentialModel.TYPE) + ")";
-        if (enrolled != null) {
-            all.add(enrolled ? hasDevice : "not " + hasDevice);
-        }
-        if (states != null) {
-            List<String> any = new ArrayList<>();
+        List<List<String>> terms = new ArrayList<>();
+        if (states == null) {
+            terms.add(new ArrayList<>());
+        } else {
+            // Built only for the states asked for: JPA refuses a bound parameter the query does not use.
+            boolean needsRequired = states.contains(EnrollmentState.NOT_REQUIRED) || states.contains(EnrollmentState.GRACE);
+            boolean needsLate = states.contains(EnrollmentState.GRACE) || states.contains(EnrollmentState.OVERDUE);
+            String required = needsRequired ? required() : null;
+            List<String> late = needsLate ? late() : List.of();
             for (EnrollmentState state : states) {
-                any.add(switch (state) {
-                    case ENROLLED -> hasDevice;
-                    case NOT_REQUIRED -> "(not " + hasDevice + " and not " + required() + ")";
-                    case GRACE -> "(not " + hasDevice + " and " + required() + " and not " + overdue() + ")";
-                    case OVERDUE -> "(not " + hasDevice + " and " + overdue() + ")";
-                });
+                switch (state) {
+                    case ENROLLED -> terms.add(new ArrayList<>(List.of(hasDevice)));
+                    case NOT_REQUIRED -> {
+                        if (!ALWAYS.equals(required)) {
+                            terms.add(new ArrayList<>(NEVER.equals(required) ? List.of("not " + hasDevice)
+                                    : List.of("not " + hasDevice, "not " + required)));
+                        }
+                    }
+                    case GRACE -> {
+                        if (!NEVER.equals(required)) {
+                            List<String> grace = new ArrayList<>(List.of("not " + hasDevice));
+                            if (!ALWAYS.equals(required)) {
+                                grace.add(required);
+                            }
+                            if (late.contains(ALWAYS)) {
+                                break;
+                            }
+                            late.forEach(atom -> grace.add("not " + atom));
+                            terms.add(grace);
+                        }
+                    }
+                    case OVERDUE -> late.forEach(atom -> terms.add(new ArrayList<>(ALWAYS.equals(atom)
+                            ? List.of("not " + hasDevice) : List.of("not " + hasDevice, atom))));
+                }
             }
-            all.add("(" + String.join(" or ", any) + ")");
         }
-        return " and " + String.join(" and ", all);
+        if (enrolled != null) {
+            terms.forEach(term -> term.add(0, enrolled ? hasDevice : "not " + hasDevice));
+        }
+        if (terms.isEmpty()) {
+            terms.add(new ArrayList<>(List.of(NEVER)));
+        }
+        return String.join(" or ", terms.stream().map(term -> BASE + (term.isEmpty() ? "" : " and " + String.join(" and ", term))).toList());
     }
 
     Map<String, Object> params() {
         return params;
     }
 
+    /** An atom: required by some source ({@link #ALWAYS} for the realm-wide option, {@link #NEVER} for none). */
     private String required() {
         List<String> groups = new ArrayList<>();
         for (Source source : sources) {
             if (source.policy().totpRequired()) {
                 if (source.groupId() == null) {
-                    return "(1 = 1)";
+                    return ALWAYS;
                 }
                 groups.add(source.groupId());
             }
         }
-        return memberOf(groups);
+        return groups.isEmpty() ? NEVER
+                : "exists (select g.groupId from UserGroupMembershipEntity g where g.user = u and g.groupId in "
+                + param(groups) + ")";
     }
 
-    /** Some requiring source gives no more time; sources grouped by grace days, one clock test per group. */
-    private String overdue() {
+    /**
+     * Atoms, any of which means: some requiring source gives no more time (overdue). Sources are grouped
+     * by grace days; a source whose enroll-by date is still ahead gives time whatever the clock says.
+     */
+    private List<String> late() {
         Map<Integer, List<String>> groupsByDays = new TreeMap<>();
         List<String> any = new ArrayList<>();
         for (Source source : sources) {
@@ -120,41 +162,44 @@ public final class StateFilter {
                 continue;
             }
             if (source.groupId() == null) {
-                any.add(clockOlderThan(policy.gracePeriodDays()));
+                any.addAll(late(policy.gracePeriodDays(), null));
             } else {
                 groupsByDays.computeIfAbsent(policy.gracePeriodDays(), days -> new ArrayList<>()).add(source.groupId());
             }
         }
-        groupsByDays.forEach((days, groups) -> any.add("(" + memberOf(groups) + " and " + clockOlderThan(days) + ")"));
-        return any.isEmpty() ? "(1 = 0)" : "(" + String.join(" or ", any) + ")";
+        groupsByDays.forEach((days, groups) -> any.addAll(late(days, groups)));
+        return any;
     }
 
-    private String memberOf(List<String> groups) {
-        if (groups.isEmpty()) {
-            return "(1 = 0)";
-        }
-        return "exists (select g.groupId from UserGroupMembershipEntity g where g.user = u and g.groupId in "
-                + param(groups) + ")";
-    }
-
-    /** The grace clock started {@code days} or more days ago. */
-    private String clockOlderThan(int days) {
+    /**
+     * Atoms, any of which means: a member of {@code groups} (everybody when null) whose grace clock
+     * started {@code days} or more days ago. A clock row: its date at or before the cut-off, in the future
+     * (long over), or an ended clock written by an older version (its data {@code {"startedAt":0}}, told
+     * by its length); no row: the version 1 attribute, digits compared as text (shorter, or as long and
+     * not greater). A clock that has not started counts as starting now: late only at 0 days.
+     */
+    private List<String> late(int days, List<String> groups) {
+        String member = groups == null ? "" : ", UserGroupMembershipEntity g";
+        String memberOf = groups == null ? "" : " and g.user = u and g.groupId in " + param(groups);
         if (days == 0) {
-            return "(1 = 1)";
+            return List.of(groups == null ? ALWAYS
+                    : "exists (select g.groupId from UserGroupMembershipEntity g where g.user = u" + memberOf + ")");
         }
         long cutoff = now.toEpochMilli() - days * DAY;
         String clock = param(GraceClock.TYPE);
-        String legacyCutoff = Long.toString(cutoff);
-        String length = param(legacyCutoff.length());
-        String legacy = param(legacyCutoff);
-        return "(exists (select k.id from CredentialEntity k where k.user = u and k.type = " + clock
-                + " and (k.createdDate <= " + param(cutoff) + " or k.createdDate > " + param(now.toEpochMilli())
-                + " or length(k.credentialData) = " + param(GraceClock.ENDED_DATA.length()) + "))"
-                // Version 1 kept the start in a user attribute (digits): compared as text of equal length.
-                + " or (not exists (select k2.id from CredentialEntity k2 where k2.user = u and k2.type = " + clock + ")"
-                + " and exists (select a.id from UserAttributeEntity a where a.user = u and a.name = "
-                + param(OrgMfaAttributes.LEGACY_GRACE_STARTED_AT) + " and (length(trim(a.value)) < " + length
-                + " or (length(trim(a.value)) = " + length + " and trim(a.value) <= " + legacy + ")))))";
+        String digits = Long.toString(cutoff);
+        String length = param(digits.length());
+        String row = "exists (select k.id from CredentialEntity k" + member + " where k.user = u" + memberOf
+                + " and k.type = " + clock + " and ";
+        String legacy = "exists (select a.id from UserAttributeEntity a" + member + " where a.user = u" + memberOf
+                + " and a.name = " + param(OrgMfaAttributes.LEGACY_GRACE_STARTED_AT)
+                + " and not exists (select k2.id from CredentialEntity k2 where k2.user = u and k2.type = " + clock + ")"
+                + " and length(trim(a.value)) ";
+        return List.of(row + "k.createdDate <= " + param(cutoff) + ")",
+                row + "k.createdDate > " + param(now.toEpochMilli()) + ")",
+                row + "length(k.credentialData) = " + param(GraceClock.ENDED_DATA.length()) + ")",
+                legacy + "< " + length + ")",
+                legacy + "= " + length + " and trim(a.value) <= " + param(digits) + ")");
     }
 
     private String param(Object value) {

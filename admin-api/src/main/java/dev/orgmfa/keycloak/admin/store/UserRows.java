@@ -56,9 +56,9 @@ public final class UserRows {
     /** The members of an organization that pass {@code filter} (null: all of them). */
     public Rows members(String organizationId, StateFilter filter) {
         Optional<String> group = groupOf(organizationId);
-        String where = filter == null ? "" : filter.condition();
+        String where = where("m.groupId = :group", filter);
         return (first, max) -> group.map(groupId -> rows(bind(em().createQuery("select u.id, u.username, u.email"
-                        + " from UserGroupMembershipEntity m join m.user u where m.groupId = :group" + where
+                        + " from UserGroupMembershipEntity m join m.user u where " + where
                         + " order by u.username", Object[].class), filter)
                 .setParameter("group", groupId).setFirstResult(first).setMaxResults(max)
                 .getResultList())).orElse(List.of());
@@ -66,18 +66,17 @@ public final class UserRows {
 
     /** Every user of the realm but service accounts that passes {@code filter} (null: all of them). */
     public Rows realmUsers(StateFilter filter) {
-        String where = filter == null ? "" : filter.condition();
+        String where = where("u.realmId = :realm and u.serviceAccountClientLink is null", filter);
         return (first, max) -> rows(bind(em().createQuery("select u.id, u.username, u.email from UserEntity u"
-                        + " where u.realmId = :realm and u.serviceAccountClientLink is null" + where
-                        + " order by u.username", Object[].class), filter)
+                        + " where " + where + " order by u.username", Object[].class), filter)
                 .setParameter("realm", realm.getId()).setFirstResult(first).setMaxResults(max).getResultList());
     }
 
     /** How many members of an organization pass {@code filter} (null: all of them). */
     public long countMembers(String organizationId, StateFilter filter) {
-        String where = filter == null ? "" : filter.condition();
+        String where = where("m.groupId = :group", filter);
         return groupOf(organizationId).map(groupId -> bind(em().createQuery("select count(u) from"
-                        + " UserGroupMembershipEntity m join m.user u where m.groupId = :group" + where, Long.class), filter)
+                        + " UserGroupMembershipEntity m join m.user u where " + where, Long.class), filter)
                 .setParameter("group", groupId).getSingleResult()).orElse(0L);
     }
 
@@ -113,6 +112,10 @@ public final class UserRows {
             }
         }
         return sources;
+    }
+
+    private static String where(String base, StateFilter filter) {
+        return filter == null ? base : filter.where(base);
     }
 
     private static <T> TypedQuery<T> bind(TypedQuery<T> query, StateFilter filter) {
