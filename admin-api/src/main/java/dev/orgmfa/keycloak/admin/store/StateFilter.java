@@ -194,12 +194,11 @@ public final class StateFilter {
         String legacy = "exists (select a.id from UserAttributeEntity a" + member + " where a.user = u" + memberOf
                 + " and a.name = " + param(OrgMfaAttributes.LEGACY_GRACE_STARTED_AT)
                 + " and not exists (select k2.id from CredentialEntity k2 where k2.user = u and k2.type = " + clock + ")"
-                + " and length(trim(a.value)) ";
-        return List.of(row + "k.createdDate <= " + param(cutoff) + ")",
-                row + "k.createdDate > " + param(now.toEpochMilli()) + ")",
-                row + "length(k.credentialData) = " + param(GraceClock.ENDED_DATA.length()) + ")",
-                legacy + "< " + length + ")",
-                legacy + "= " + length + " and trim(a.value) <= " + param(digits) + ")");
+                + " and (length(trim(a.value)) ";
+        // One parenthesized "or" inside each subquery is as deep as the parser goes quickly.
+        return List.of(row + "(k.createdDate <= " + param(cutoff) + " or k.createdDate > " + param(now.toEpochMilli())
+                        + " or length(k.credentialData) = " + param(GraceClock.ENDED_DATA.length()) + "))",
+                legacy + "< " + length + " or length(trim(a.value)) = " + length + " and trim(a.value) <= " + param(digits) + "))");
     }
 
     private String param(Object value) {
