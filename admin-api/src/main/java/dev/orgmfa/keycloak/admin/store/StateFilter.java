@@ -38,8 +38,6 @@ public final class StateFilter {
     private static final long DAY = Duration.ofDays(1).toMillis();
     private static final String ALWAYS = "1 = 1";
     private static final String NEVER = "1 = 0";
-    /** Stands for the listing's own condition in {@link #condition} until {@link #where} puts it in. */
-    private static final String BASE = "\u0000base\u0000";
 
     /** A policy that applies to the members of {@code groupId}, or to every user when it is null. */
     public record Source(String groupId, OrganizationPolicy policy) {
@@ -67,16 +65,16 @@ public final class StateFilter {
     }
 
     /**
-     * The where clause: {@code base} (the listing's own condition, no "or" in it) and the filter, as
-     * {@code base and t1 or base and t2 ...}, so that no parentheses are needed; with {@link #params()}.
+     * The where clause: {@code base} (the listing's own condition, no "or" in it) and the filter; with
+     * {@link #params()}.
      */
     String where(String base) {
-        return condition.isEmpty() ? base : condition.replace(BASE, base);
+        return base + condition;
     }
 
     // Hibernate's HQL parser (ANTLR) slows down exponentially with nested parenthesized predicates
     // (26.4's Hibernate 7 took 20 s for three levels, and ran out of memory for eight): the condition is
-    // therefore an "or" of "and"s of [not] exists (...) atoms, with one level of parentheses in all.
+    // therefore an "or" of "and"s of [not] exists (...) atoms, the "or" written as a "case when".
     private String build() {
         if (isEmpty()) {
             return "";
@@ -123,9 +121,15 @@ public final class StateFilter {
             terms.forEach(term -> term.add(0, enrolled ? hasDevice : "not " + hasDevice));
         }
         if (terms.isEmpty()) {
-            terms.add(new ArrayList<>(List.of(NEVER)));
+            return " and " + NEVER;
         }
-        return String.join(" or ", terms.stream().map(term -> BASE + (term.isEmpty() ? "" : " and " + String.join(" and ", term))).toList());
+        List<String> any = terms.stream().map(term -> term.isEmpty() ? ALWAYS : String.join(" and ", term)).toList();
+        if (any.size() == 1) {
+            return " and " + any.get(0);
+        }
+        // Several terms: a "case when" (keyword-delimited, quick to parse) rather than parentheses, and the
+        // listing's own condition stays a plain conjunct, so the database still uses its index.
+        return " and case" + any.stream().map(term -> " when " + term + " then 1").reduce("", String::concat) + " else 0 end = 1";
     }
 
     Map<String, Object> params() {
