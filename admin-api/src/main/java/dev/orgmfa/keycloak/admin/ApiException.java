@@ -4,8 +4,9 @@ import jakarta.ws.rs.core.Response.Status;
 
 /**
  * A request the API answers with an error ({@code {"error": ..., "field": ...}}). Thrown by the
- * parsing and lookup helpers and turned into the answer by {@link OrgMfaAdminResource}, so that no
- * caller input reaches Keycloak's generic error handler.
+ * parsing and lookup helpers and turned by {@link OrgMfaAdminResource} into Keycloak's
+ * {@code ErrorResponseException} with this body (so the transaction rolls back), so that no caller
+ * input reaches Keycloak's generic error handler as a 500.
  */
 public final class ApiException extends RuntimeException {
 

@@ -1,17 +1,17 @@
 package dev.orgmfa.keycloak.admin;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+
 import java.util.List;
 import java.util.Map;
 
-import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.organization.OrganizationProvider;
 
 import dev.orgmfa.keycloak.admin.json.FindingJson;
+import dev.orgmfa.keycloak.admin.store.PolicyAttributes;
 import dev.orgmfa.keycloak.policy.diagnostics.Finding;
 import dev.orgmfa.keycloak.policy.diagnostics.OrganizationChecks;
 import dev.orgmfa.keycloak.policy.diagnostics.RealmChecks;
@@ -35,17 +35,7 @@ final class Diagnostics {
     List<FindingJson> run(OrganizationProvider organizations) {
         List<Finding> findings = new ArrayList<>(RealmChecks.of(session, realm));
         if (organizations != null) {
-            record Org(String alias, Map<String, List<String>> attributes) {
-            }
-            Map<String, Org> byId = new LinkedHashMap<>();
-            for (Object[] row : session.getProvider(JpaConnectionProvider.class).getEntityManager().createQuery(
-                            "select o.id, o.alias, a.name, a.value from OrganizationEntity o, GroupAttributeEntity a"
-                                    + " where a.group.id = o.groupId and o.realmId = :realm and lower(a.name) like 'mfa.%'"
-                                    + " order by o.alias, a.name", Object[].class)
-                    .setParameter("realm", realm.getId()).getResultList()) {
-                Org org = byId.computeIfAbsent((String) row[0], id -> new Org((String) row[1], new LinkedHashMap<>()));
-                org.attributes().computeIfAbsent((String) row[2], name -> new ArrayList<>()).add((String) row[3]);
-            }
+            Map<String, PolicyAttributes.Organization> byId = PolicyAttributes.of(session, realm);
             byId.forEach((id, org) -> findings.addAll(OrganizationChecks.of(id, org.alias(), org.attributes(), () -> {
                 OrganizationModel model = organizations.getById(id);
                 return model != null && model.getIdentityProviders().findAny().isPresent();

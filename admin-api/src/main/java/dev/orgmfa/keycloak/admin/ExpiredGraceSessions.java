@@ -9,6 +9,8 @@ import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
+import dev.orgmfa.keycloak.admin.store.UsersWithStoredSessions;
+import dev.orgmfa.keycloak.admin.store.UserRows;
 import dev.orgmfa.keycloak.enrollment.EnrollmentState;
 import dev.orgmfa.keycloak.enrollment.PasswordOnlySessions;
 
@@ -52,7 +54,7 @@ final class ExpiredGraceSessions {
     /** Ids of the members who are overdue under the policy as it now stands, judged as the member listing judges them. */
     private List<String> overdueMembers(OrganizationModel organization) {
         MemberStates states = new MemberStates(session, realm);
-        FilteredPager.Source<UserRows.Person> source = new UserRows(session, realm).members(organization.getId());
+        UserRows.Rows source = new UserRows(session, realm).members(organization.getId());
         List<String> overdue = new ArrayList<>();
         for (int first = 0; ; first += CHUNK) {
             List<UserRows.Person> members = source.read(first, CHUNK);

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * One page of a listing whose source can only page, not filter (members by enrollment, organizations
- * by policy, entries the caller may see): reads the source in chunks with the source's own paging and
+ * One page of a listing whose source can only page, not filter (organizations by policy, entries the
+ * caller may see through fine-grained permissions; member filters run in the database, see
+ * {@code store.StateFilter}): reads the source in chunks with the source's own paging and
  * keeps the entries that pass. The work is bounded: one request examines at most {@link #MAX_EXAMINED}
  * entries. Callers page either with {@code first} (matches to skip, counted from the start, so only
  * within that bound) or with {@code from} (a position in the unfiltered source), following the

@@ -10,6 +10,8 @@ import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
+import dev.orgmfa.keycloak.admin.store.EnrollmentFacts;
+import dev.orgmfa.keycloak.admin.store.UserRows;
 import dev.orgmfa.keycloak.enrollment.EnrollmentState;
 import dev.orgmfa.keycloak.policy.MfaPolicyResolver;
 import dev.orgmfa.keycloak.policy.PolicySource;
@@ -51,6 +53,16 @@ final class MemberStates {
     EnrollmentState.Standing standing(EnrollmentFacts.Facts userFacts) {
         return EnrollmentState.of(userFacts.enrolled(),
                 MfaPolicyResolver.resolve(realmWide, userFacts.organizations().stream()), userFacts.clockStart(), now);
+    }
+
+    /** The realm-wide option as this request read it. */
+    Optional<PolicySource> realmWide() {
+        return realmWide;
+    }
+
+    /** The moment every state of this request is judged at. */
+    Instant now() {
+        return now;
     }
 
     EnrollmentFacts facts() {

@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -21,12 +22,16 @@ import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.organization.OrganizationProvider;
+import org.keycloak.services.ErrorResponseException;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 import dev.orgmfa.keycloak.admin.json.MemberJson;
 import dev.orgmfa.keycloak.admin.json.OrganizationJson;
 import dev.orgmfa.keycloak.authenticator.LowCodesThreshold;
+import dev.orgmfa.keycloak.admin.store.Flush;
+import dev.orgmfa.keycloak.admin.store.StateFilter;
+import dev.orgmfa.keycloak.admin.store.UserRows;
 import dev.orgmfa.keycloak.enrollment.EnrollmentState;
 import dev.orgmfa.keycloak.policy.OrganizationPolicy;
 
@@ -35,7 +40,7 @@ import dev.orgmfa.keycloak.policy.OrganizationPolicy;
  * the caller's permission first ({@link Access}: Keycloak's user permission for user calls, Keycloak's
  * organization permission for organization calls), then reads its input through the parsing helpers,
  * and answers JSON; every failure a caller can cause comes back as {@code {"error", "field"}} with
- * 400, 403 or 404.
+ * 400, 403 or 404, and rolls the request's transaction back.
  * <p>
  * Request bodies are taken as raw streams and parsed here (no {@code @Consumes}), and no
  * {@code @Produces} is declared, so neither a content type nor an Accept header can make JAX-RS
@@ -130,7 +135,7 @@ public class OrgMfaAdminResource {
                     FilteredPager.page(all, visible.and(filter), paging, "organizations");
             // Counts cover every member: shown only to callers who may view every user.
             OrganizationSummaries summaries = access.canViewAllUsers()
-                    ? new OrganizationSummaries(session, new MemberStates(session, realm), new UserRows(session, realm)) : null;
+                    ? new OrganizationSummaries(new MemberStates(session, realm), new UserRows(session, realm)) : null;
             List<OrganizationJson> items = page.items().stream()
                     .map(org -> Representations.organization(org, summaries == null ? null : summaries.of(org)))
                     .toList();
@@ -162,6 +167,11 @@ public class OrgMfaAdminResource {
             // Merge: the organization's other attributes stay as they are.
             Map<String, List<String>> attributes = update.applyTo(organization.getAttributes());
             organization.setAttributes(attributes);
+            if (!Flush.accepted(session)) {
+                // Only the support contact can outgrow Keycloak's attribute column (255 characters).
+                throw ApiException.badRequest("is longer than Keycloak stores in an organization attribute",
+                        PolicyRequest.SUPPORT_CONTACT);
+            }
             events.policyUpdated(organization.getId(), update.json(attributes));
             if (policy.totpRequired()) {
                 // A shorter (or a first) requirement may end grace periods now: their password-only sessions end with them.
@@ -178,7 +188,8 @@ public class OrgMfaAdminResource {
             OrganizationModel organization = organization(orgId);
             access.requireView(organization);
             Visibility<UserModel> visible = access.members();
-            return userListing(visible, "members", new UserRows(session, realm).members(organization.getId()));
+            UserRows rows = new UserRows(session, realm);
+            return userListing(visible, "members", filter -> rows.members(organization.getId(), filter));
         });
     }
 
@@ -191,16 +202,18 @@ public class OrgMfaAdminResource {
     public Response getUsers() {
         return answer(() -> {
             Visibility<UserModel> visible = access.members();
-            return userListing(visible, "users", new UserRows(session, realm).realmUsers());
+            UserRows rows = new UserRows(session, realm);
+            return userListing(visible, "users", rows::realmUsers);
         });
     }
 
     /**
-     * A page of users with their states, filtered by {@code enrolled} and {@code state}. Each chunk of
-     * the source is read in bulk ({@link MemberStates}), so filtering costs a few queries per chunk,
-     * not one per user.
+     * A page of users with their states, filtered by {@code enrolled} and {@code state} in the database
+     * ({@link StateFilter}), so a filtered page costs what a plain one does and {@code first} may be any
+     * position. The page's facts are read in bulk ({@link MemberStates}); only fine-grained permissions
+     * (a per-user check) still filter here, within {@link FilteredPager}'s bound.
      */
-    private Response userListing(Visibility<UserModel> visible, String noun, FilteredPager.Source<UserRows.Person> users) {
+    private Response userListing(Visibility<UserModel> visible, String noun, Function<StateFilter, UserRows.Rows> users) {
         QueryParams query = query();
         QueryParams.Paging paging = query.paging();
         Boolean enrolled = query.flag(ENROLLED);
@@ -210,18 +223,13 @@ public class OrgMfaAdminResource {
                     : ApiResponses.page(List.of(), null);
         }
         MemberStates memberStates = new MemberStates(session, realm);
-        FilteredPager.Source<MemberStates.Row> rows = (first, max) -> memberStates.of(users.read(first, max));
-        Predicate<MemberStates.Row> filter = null;
-        if (enrolled != null) {
-            filter = row -> row.facts().enrolled() == enrolled;
-        }
-        if (states != null) {
-            Predicate<MemberStates.Row> byState = row -> states.contains(row.standing().state());
-            filter = filter == null ? byState : filter.and(byState);
-        }
+        StateFilter filter = enrolled == null && states == null ? null : new StateFilter(enrolled, states,
+                new UserRows(session, realm).policySources(memberStates.realmWide()), memberStates.now());
+        UserRows.Rows source = users.apply(filter);
+        FilteredPager.Source<MemberStates.Row> rows = (first, max) -> memberStates.of(source.read(first, max));
         // Only a per-user permission check (fine-grained permissions) needs the user's full model.
         Visibility<MemberStates.Row> visibleRows = visible.map(row -> session.users().getUserById(realm, row.user().id()));
-        FilteredPager.Page<MemberStates.Row> page = FilteredPager.page(rows, visibleRows.and(filter), paging, noun);
+        FilteredPager.Page<MemberStates.Row> page = FilteredPager.page(rows, visibleRows.and(null), paging, noun);
         int lowCodesThreshold = LowCodesThreshold.forRealm(realm);
         List<MemberJson> items = page.items().stream().map(row -> Representations.member(row, lowCodesThreshold)).toList();
         if (wantsCsv()) {
@@ -267,11 +275,16 @@ public class OrgMfaAdminResource {
         return new QueryParams(params);
     }
 
+    /**
+     * Runs an endpoint; a refusal is thrown as Keycloak's own {@link ErrorResponseException} carrying our
+     * JSON body, as Keycloak's admin resources do ({@code ErrorResponse.error}): Keycloak then marks the
+     * request's transaction rollback-only, so an error after a write leaves nothing written.
+     */
     private static Response answer(Supplier<Response> endpoint) {
         try {
             return endpoint.get();
         } catch (ApiException e) {
-            return ApiResponses.error(e);
+            throw new ErrorResponseException(ApiResponses.error(e));
         }
     }
 }

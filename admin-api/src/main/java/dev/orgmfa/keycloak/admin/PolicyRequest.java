@@ -10,6 +10,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.orgmfa.keycloak.admin.json.PolicyJson;
+import dev.orgmfa.keycloak.authenticator.SupportContact;
 import dev.orgmfa.keycloak.policy.BrokeredUsers;
 import dev.orgmfa.keycloak.policy.EnrollByDate;
 import dev.orgmfa.keycloak.policy.OrgMfaAttributes;
@@ -104,9 +105,9 @@ final class PolicyRequest {
         if (value == null || value.isNull()) {
             return null;
         }
-        LocalDate date = value.isTextual() ? EnrollByDate.parse(value.textValue()).orElse(null) : null;
-        if (date == null || date.getYear() < 2000) {
-            throw ApiException.badRequest("must be a date YYYY-MM-DD (UTC) from the year 2000 on, or null", ENROLL_BY);
+        LocalDate date = value.isTextual() ? EnrollByDate.storable(value.textValue()).orElse(null) : null;
+        if (date == null) {
+            throw ApiException.badRequest(EnrollByDate.RULE, ENROLL_BY);
         }
         return date;
     }
@@ -118,7 +119,7 @@ final class PolicyRequest {
         if (!value.isTextual()) {
             throw ApiException.badRequest("must be text, a mailto: or https: link, or null", SUPPORT_CONTACT);
         }
-        return SupportContact.validate(value.textValue()).orElseThrow(
+        return SupportContact.storable(value.textValue()).orElseThrow(
                 () -> ApiException.badRequest(SupportContact.RULE, SUPPORT_CONTACT));
     }
 

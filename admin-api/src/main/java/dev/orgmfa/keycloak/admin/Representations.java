@@ -10,6 +10,7 @@ import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
+import dev.orgmfa.keycloak.admin.store.UserRows;
 import dev.orgmfa.keycloak.admin.json.MemberJson;
 import dev.orgmfa.keycloak.admin.json.OrganizationJson;
 import dev.orgmfa.keycloak.admin.json.PolicyJson;

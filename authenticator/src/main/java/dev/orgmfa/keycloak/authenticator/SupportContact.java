@@ -1,10 +1,13 @@
 package dev.orgmfa.keycloak.authenticator;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.keycloak.models.KeycloakSession;
@@ -33,6 +36,11 @@ public record SupportContact(String text, String href) {
 
     /** The longest value shown; the admin API refuses to store longer ones. */
     public static final int MAX_LENGTH = 500;
+    /** What {@link #storable} accepts, as the admin API says it when it refuses a value. */
+    public static final String RULE = "must be 1 to " + MAX_LENGTH + " characters of text without control characters,"
+            + " or a mailto: or https: link";
+    /** One word that starts with a scheme ({@code x:...}): read as a link. */
+    private static final Pattern LINK = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:\\S*$");
 
     /** The contact for this user, or empty when neither an organization nor the realm names one. */
     public static Optional<SupportContact> of(KeycloakSession session, RealmModel realm, UserModel user) {
@@ -82,5 +90,34 @@ public record SupportContact(String text, String href) {
             return Optional.of(new SupportContact(trimmed, trimmed));
         }
         return Optional.of(new SupportContact(trimmed, null));
+    }
+
+    /**
+     * The value an admin may store, trimmed; empty if not: free text (a phone number, "ask the IT desk
+     * in room 3"), or, when it looks like a link, only a {@code mailto:} or {@code https:} link, so the
+     * screens that show it can never be made to link to {@code javascript:} or {@code data:}. Stricter
+     * than {@link #parse}, which must show whatever an older version or the stock console stored.
+     */
+    public static Optional<String> storable(String raw) {
+        String value = raw.strip();
+        if (value.isEmpty() || value.length() > MAX_LENGTH
+                || value.codePoints().anyMatch(c -> Character.isISOControl(c) || c == '\u2028' || c == '\u2029')) {
+            return Optional.empty();
+        }
+        if (!LINK.matcher(value).matches()) {
+            return Optional.of(value);
+        }
+        String lower = value.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("mailto:")) {
+            return value.length() > "mailto:".length() && value.indexOf('@') > 0 ? Optional.of(value) : Optional.empty();
+        }
+        if (lower.startsWith("https://")) {
+            try {
+                return new URI(value).getHost() != null ? Optional.of(value) : Optional.empty();
+            } catch (URISyntaxException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jboss.logging.Logger;
-import org.keycloak.common.util.Time;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.models.ModelException;
 import org.keycloak.models.UserModel;
@@ -31,6 +30,8 @@ public final class GraceClock {
     public static final String TYPE = OrgMfaIds.GRACE_CLOCK_TYPE;
     private static final Logger LOG = Logger.getLogger(GraceClock.class);
     private static final String STARTED_AT = "startedAt";
+    /** The data of an ended clock (start 0): how the admin API's listings find rows written before the start was also the row's date. */
+    public static final String ENDED_DATA = "{\"" + STARTED_AT + "\":0}";
 
     private GraceClock() {
     }
@@ -92,7 +93,8 @@ public final class GraceClock {
     private static void write(UserModel user, Instant startedAt) {
         CredentialModel row = new CredentialModel();
         row.setType(TYPE);
-        row.setCreatedDate(Time.currentTimeMillis());
+        // The start is also the row's date: the admin API's listings filter on it in the database.
+        row.setCreatedDate(startedAt.toEpochMilli());
         row.setSecretData("{}");
         row.setCredentialData("{\"" + STARTED_AT + "\":" + startedAt.toEpochMilli() + "}");
         user.credentialManager().createStoredCredential(row);

@@ -17,7 +17,17 @@ public final class EnrollByDate {
     private static final DateTimeFormatter ISO_DAY =
             DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
 
+    /** What {@link #storable} accepts, as the admin API says it when it refuses a value. */
+    public static final String RULE = "must be a date YYYY-MM-DD (UTC) from the year 2000 on, or null";
+    /** Earlier years are typing errors (a deadline long past would force everybody at once). */
+    private static final int FIRST_YEAR = 2000;
+
     private EnrollByDate() {
+    }
+
+    /** A date an admin may store: {@link #parse} and from {@link #FIRST_YEAR} on. Reading stays lenient. */
+    public static Optional<LocalDate> storable(String value) {
+        return parse(value).filter(date -> date.getYear() >= FIRST_YEAR);
     }
 
     /** The date, if the value is exactly {@code YYYY-MM-DD} (surrounding spaces ignored) and a real day. */

@@ -34,4 +34,22 @@ class SupportContactTest {
         assertTrue(SupportContact.parse("  ").isEmpty());
         assertEquals(500, SupportContact.parse("x".repeat(2000)).orElseThrow().text().length());
     }
+
+    /** What the admin API stores (and the admins' page shows the API's refusal of). */
+    @Test
+    void storableAcceptsTextMailtoAndHttps() {
+        assertEquals("Call the IT desk: +1 555 0100", SupportContact.storable(" Call the IT desk: +1 555 0100 ").orElseThrow());
+        assertEquals("mailto:help@example.com", SupportContact.storable("mailto:help@example.com").orElseThrow());
+        assertEquals("https://help.example.com/mfa", SupportContact.storable("https://help.example.com/mfa").orElseThrow());
+        assertEquals("555-0100", SupportContact.storable("555-0100").orElseThrow());
+        assertEquals(500, SupportContact.storable("x".repeat(500)).orElseThrow().length());
+    }
+
+    @Test
+    void storableRefusesOtherLinksControlsAndLength() {
+        for (String bad : new String[] {"javascript:alert(1)", "JAVASCRIPT:alert(1)", "data:text/html,x", "http://help.example",
+                "mailto:", "https://", "", "  ", "line\nbreak", "x".repeat(501), "vbscript:x", "a\u2028b"}) {
+            assertTrue(SupportContact.storable(bad).isEmpty(), bad);
+        }
+    }
 }

@@ -92,4 +92,13 @@ class EnrollByDateTest {
         assertEquals(policy, OrganizationPolicy.fromAttributes(policy.toAttributes()));
         assertFalse(new OrganizationPolicy(true, 0, BrokeredUsers.ENFORCE).toAttributes().containsKey(OrgMfaAttributes.ENROLL_BY));
     }
+
+    @Test
+    void storableDatesAreRealDaysFromTheYear2000On() {
+        assertEquals(LocalDate.of(2000, 1, 1), EnrollByDate.storable("2000-01-01").orElseThrow());
+        assertTrue(EnrollByDate.storable("1999-12-31").isEmpty());
+        assertTrue(EnrollByDate.storable("2027-02-30").isEmpty());
+        assertTrue(EnrollByDate.storable("27-03-01").isEmpty());
+        assertTrue(EnrollByDate.parse("1999-12-31").isPresent(), "reading stays lenient");
+    }
 }

@@ -9,6 +9,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 
 import org.keycloak.common.Version;
+import org.keycloak.common.util.HtmlUtils;
 import org.keycloak.models.KeycloakSession;
 
 /**
@@ -33,10 +34,10 @@ public class AdminPageResource {
                     .location(URI.create(requested.getRawPath() + "/")).build();
         }
         String html = new String(PageAssets.read(PageAssets.INDEX), StandardCharsets.UTF_8)
-                .replace("{{realm}}", Html.escape(session.getContext().getRealm().getName()))
+                .replace("{{realm}}", HtmlUtils.escapeAttribute(session.getContext().getRealm().getName()))
                 .replace("{{clientId}}", AdminPageResourceProviderFactory.CLIENT_ID)
-                .replace("{{base}}", Html.escape(basePath()))
-                .replace("{{resources}}", Html.escape(basePath() + "resources/" + Version.RESOURCES_VERSION));
+                .replace("{{base}}", HtmlUtils.escapeAttribute(basePath()))
+                .replace("{{resources}}", HtmlUtils.escapeAttribute(basePath() + "resources/" + Version.RESOURCES_VERSION));
         return PageHeaders.apply(session, Response.ok(html, PageAssets.contentType(PageAssets.INDEX).orElseThrow()), true).build();
     }
 

@@ -147,7 +147,16 @@ class AdminPageIT {
 
         assertEquals("true", browser.byId("org-mfa-policy-grace").getAttribute("aria-invalid"));
         assertTrue(browser.byId("org-mfa-policy-grace-help").getText().contains("0 to 365"));
-        assertEquals("true", browser.byId("org-mfa-policy-support").getAttribute("aria-invalid"));
+        assertFalse(policy(globexId).get("totpRequired").asBoolean(), "nothing saved while the form is wrong");
+
+        // The support-contact rule lives on the server only: the page marks the field the API refused.
+        setField("org-mfa-policy-grace", "7");
+        browser.byId("org-mfa-policy-save").click();
+        browser.until(d -> "true".equals(browser.byId("org-mfa-policy-support").getAttribute("aria-invalid")),
+                "the support contact marked from the API's 400");
+        assertEquals("false", browser.byId("org-mfa-policy-grace").getAttribute("aria-invalid"));
+        assertTrue(browser.byId("org-mfa-policy-support-help").getText().contains("mailto:"),
+                browser.byId("org-mfa-policy-support-help").getText());
         browser.screenshot("admin-page-policy");
         assertFalse(policy(globexId).get("totpRequired").asBoolean(), "nothing saved while the form is wrong");
 

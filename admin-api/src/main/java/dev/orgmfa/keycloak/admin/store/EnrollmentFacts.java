@@ -1,4 +1,4 @@
-package dev.orgmfa.keycloak.admin;
+package dev.orgmfa.keycloak.admin.store;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,20 +28,20 @@ import dev.orgmfa.keycloak.recovery.RecoveryCodeCredential;
  * (the rows the sign-in reads through Keycloak's model). For users stored in Keycloak's database:
  * local users, and federated users that are imported.
  */
-final class EnrollmentFacts {
+public final class EnrollmentFacts {
 
     /** Ids per query: well below the bind-parameter limits of the databases Keycloak supports. */
-    static final int BATCH = 500;
+    public static final int BATCH = 500;
 
     /** One user's facts; {@code organizations} are all of the user's organizations, disabled ones included. */
-    record Facts(int devices, int recoveryCodesStored, Optional<Instant> clockStart, List<OrganizationModel> organizations) {
+    public record Facts(int devices, int recoveryCodesStored, Optional<Instant> clockStart, List<OrganizationModel> organizations) {
 
-        boolean enrolled() {
+        public boolean enrolled() {
             return devices > 0;
         }
 
         /** As {@code RecoveryCodeStore.remaining}: none while the user has no device. */
-        int recoveryCodesRemaining() {
+        public int recoveryCodesRemaining() {
             return enrolled() ? recoveryCodesStored : 0;
         }
     }
@@ -50,13 +50,13 @@ final class EnrollmentFacts {
     private final RealmModel realm;
     private final Map<String, Optional<OrganizationModel>> organizationsById = new HashMap<>();
 
-    EnrollmentFacts(KeycloakSession session, RealmModel realm) {
+    public EnrollmentFacts(KeycloakSession session, RealmModel realm) {
         this.session = session;
         this.realm = realm;
     }
 
     /** Facts of users with a row in Keycloak's user table, by id; ids that have none are left out. */
-    Map<String, Facts> ofLocalIds(List<String> ids) {
+    public Map<String, Facts> ofLocalIds(List<String> ids) {
         Map<String, Facts> facts = new HashMap<>();
         for (int i = 0; i < ids.size(); i += BATCH) {
             facts.putAll(ofLocal(localUsers(ids.subList(i, Math.min(ids.size(), i + BATCH)))));

@@ -1,4 +1,4 @@
-package dev.orgmfa.keycloak.admin;
+package dev.orgmfa.keycloak.admin.store;
 
 import java.util.HashSet;
 import java.util.List;
@@ -17,18 +17,18 @@ import org.keycloak.models.RealmModel;
  * default); with it off, online sessions live only in memory, so every user counts as a candidate
  * and is looked up one by one: nobody is skipped on a guess.
  */
-final class UsersWithStoredSessions {
+public final class UsersWithStoredSessions {
 
     private final KeycloakSession session;
     private final RealmModel realm;
 
-    UsersWithStoredSessions(KeycloakSession session, RealmModel realm) {
+    public UsersWithStoredSessions(KeycloakSession session, RealmModel realm) {
         this.session = session;
         this.realm = realm;
     }
 
     /** The users among {@code userIds} who may have a session; all of them when online sessions are not stored. */
-    List<String> among(List<String> userIds) {
+    public List<String> among(List<String> userIds) {
         if (userIds.isEmpty() || !Profile.isFeatureEnabled(Profile.Feature.PERSISTENT_USER_SESSIONS)) {
             return userIds;
         }
