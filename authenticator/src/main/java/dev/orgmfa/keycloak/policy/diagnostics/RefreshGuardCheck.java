@@ -56,6 +56,11 @@ public final class RefreshGuardCheck {
         allProfiles.addAll(orEmpty(profiles.getGlobalProfiles()));
         List<ClientPolicyRepresentation> allPolicies = new ArrayList<>(orEmpty(policies.getPolicies()));
         allPolicies.addAll(orEmpty(policies.getGlobalPolicies()));
+        return inPlace(allPolicies, allProfiles);
+    }
+
+    /** Some enabled policy for every client names a profile that holds the guard's executor. */
+    static boolean inPlace(List<ClientPolicyRepresentation> allPolicies, List<ClientProfileRepresentation> allProfiles) {
         return allPolicies.stream().anyMatch(policy -> Boolean.TRUE.equals(policy.isEnabled()) && forEveryClient(policy)
                 && orEmpty(policy.getProfiles()).stream().anyMatch(name -> runsTheGuard(allProfiles, name)));
     }

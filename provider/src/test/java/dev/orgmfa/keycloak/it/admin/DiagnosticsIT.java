@@ -107,7 +107,9 @@ class DiagnosticsIT {
             assertEquals("error", missing.get("severity").asText(), String.valueOf(missing));
             assertTrue(missing.get("fix").asText().contains("org-mfa-refresh-guard"), missing.toString());
 
-            policies.updatePolicies(new org.keycloak.representations.idm.ClientPoliciesRepresentation());
+            org.keycloak.representations.idm.ClientPoliciesRepresentation none = new org.keycloak.representations.idm.ClientPoliciesRepresentation();
+            none.setPolicies(List.of());
+            policies.updatePolicies(none);
             assertTrue(ids(findings()).contains("refresh-guard-missing"), "no policy at all");
         } finally {
             policies.updatePolicies(shipped);
