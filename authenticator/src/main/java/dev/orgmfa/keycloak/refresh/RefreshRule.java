@@ -35,6 +35,10 @@ public final class RefreshRule {
             return Optional.empty();
         }
         UserModel user = userSession.getUser();
+        if (user.getServiceAccountClientLink() != null) {
+            // A client's own account (client credentials): no person, no sign-in the policy could ask.
+            return Optional.empty();
+        }
         SignIn signIn = SignIn.of(userSession);
         MfaGate gate = new MfaGate(session);
         MfaGate.Decision decision = gate.decide(realm, user, signIn, now);
