@@ -6,6 +6,7 @@ import org.keycloak.authentication.authenticators.broker.util.SerializedBrokered
 import org.keycloak.events.Details;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.UserSessionModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
@@ -35,6 +36,15 @@ public record SignIn(boolean brokered, String identityProviderAlias) {
             }
         }
         return brokered ? new SignIn(true, alias) : PASSWORD;
+    }
+
+    /**
+     * How an existing user session came in: Keycloak's broker leaves the identity provider's alias as
+     * the user-session note {@code identity_provider}, so an exempt SSO session stays exempt at refresh.
+     */
+    public static SignIn of(UserSessionModel userSession) {
+        String alias = userSession == null ? null : userSession.getNote(Details.IDENTITY_PROVIDER);
+        return alias == null ? PASSWORD : new SignIn(true, alias);
     }
 
     /**

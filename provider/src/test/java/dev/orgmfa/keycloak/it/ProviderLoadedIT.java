@@ -37,6 +37,7 @@ class ProviderLoadedIT {
         assertTrue(providersBySpi.get("required-action").containsAll(List.of("org-mfa-totp-setup", "org-mfa-recovery-codes")),
                 "required actions");
         assertTrue(providersBySpi.get("credential").contains("org-mfa-recovery-code"), "credential provider");
+        assertTrue(providersBySpi.get("client-policy-executor").contains("org-mfa-refresh-guard"), "refresh guard executor");
     }
 
     @Test

@@ -85,6 +85,7 @@ public final class RealmChecks {
                     "Set Reset OTP (and its conditional sub-flow) to DISABLED in the reset credentials flow;"
                             + " admins reset factors through the org-mfa API instead.", null));
         }
+        RefreshGuardCheck.of(session, realm).ifPresent(findings::add);
         if (!realm.isBruteForceProtected()) {
             findings.add(new Finding("brute-force-off", Severity.WARNING,
                     "Brute-force detection is off: nothing limits how many TOTP or recovery codes an attacker may try.",

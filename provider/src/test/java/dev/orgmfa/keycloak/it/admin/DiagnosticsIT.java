@@ -90,6 +90,29 @@ class DiagnosticsIT {
     }
 
     @Test
+    void refreshGuardMissing() {
+        var policies = realm.admin().clientPoliciesPoliciesResource();
+        org.keycloak.representations.idm.ClientPoliciesRepresentation shipped = policies.getPolicies();
+        assertFalse(ids(findings()).contains("refresh-guard-missing"), "the demo realm ships the guard");
+        try {
+            org.keycloak.representations.idm.ClientPoliciesRepresentation disabled = policies.getPolicies();
+            disabled.getPolicies().forEach(p -> p.setEnabled(false));
+            policies.updatePolicies(disabled);
+            JsonNode missing = finding("refresh-guard-missing");
+            assertEquals("error", missing.get("severity").asText(), String.valueOf(missing));
+            assertTrue(missing.get("fix").asText().contains("org-mfa-refresh-guard"), missing.toString());
+
+            org.keycloak.representations.idm.ClientPoliciesRepresentation none = new org.keycloak.representations.idm.ClientPoliciesRepresentation();
+            none.setPolicies(List.of());
+            policies.updatePolicies(none);
+            assertTrue(ids(findings()).contains("refresh-guard-missing"), "no policy at all");
+        } finally {
+            policies.updatePolicies(shipped);
+        }
+        assertFalse(ids(findings()).contains("refresh-guard-missing"));
+    }
+
+    @Test
     void stockOtpFormReachable() {
         try (TestRealm other = TestRealm.create("diag-otp")) {
             AdminApi otherApi = new AdminApi(other.name());

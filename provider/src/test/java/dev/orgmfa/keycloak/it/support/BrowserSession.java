@@ -66,6 +66,11 @@ public final class BrowserSession {
         return get(authUrl(kcAction));
     }
 
+    /** Starts a sign-in with extra authorization parameters, e.g. {@code prompt=none} (SSO cookie only, no screens). */
+    public Page openLoginWith(String extraQuery) {
+        return get(authUrl(null) + "&" + extraQuery);
+    }
+
     private String authUrl(String kcAction) {
         return baseUrl + "/realms/" + realm + "/protocol/openid-connect/auth?client_id=" + TestRealm.CLIENT_ID
                 + "&response_type=code&scope=openid&redirect_uri=" + encode(TestRealm.REDIRECT_URI)
@@ -101,6 +106,19 @@ public final class BrowserSession {
         }
         values.putAll(fields);
         return post(form.absUrl("action"), values);
+    }
+
+    /** Redeems the authorization code of a finished sign-in; returns the token endpoint's answer (refresh token too). */
+    public OidcClient.Tokens tokens(Page signedIn) {
+        String code = java.util.Arrays.stream(signedIn.uri().getQuery().split("&"))
+                .filter(p -> p.startsWith("code=")).findFirst().orElseThrow().substring(5);
+        String body = "grant_type=authorization_code&client_id=" + TestRealm.CLIENT_ID + "&code=" + encode(code)
+                + "&redirect_uri=" + encode(TestRealm.REDIRECT_URI) + "&code_verifier=" + PKCE_VERIFIER;
+        HttpResponse<String> response = send(HttpRequest.newBuilder(
+                        URI.create(baseUrl + "/realms/" + realm + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return new OidcClient.Tokens(response.statusCode(), response.body());
     }
 
     /** Redeems the authorization code of a finished sign-in; returns the access token. */

@@ -83,7 +83,12 @@ public final class OidcClient {
     }
 
     public static Tokens refresh(TestRealm realm, String refreshToken) {
-        return token(realm, Map.of("grant_type", "refresh_token", "client_id", DIRECT_CLIENT_ID, "refresh_token", refreshToken));
+        return refresh(realm, DIRECT_CLIENT_ID, refreshToken);
+    }
+
+    /** A refresh at a given public client, e.g. {@link TestRealm#CLIENT_ID} for tokens of a browser sign-in. */
+    public static Tokens refresh(TestRealm realm, String clientId, String refreshToken) {
+        return token(realm, Map.of("grant_type", "refresh_token", "client_id", clientId, "refresh_token", refreshToken));
     }
 
     /** POSTs JSON with a bearer token to a path of the realm ({@code /realms/{realm}} + path); answers the status. */
