@@ -60,13 +60,13 @@ public final class ReminderPass {
         if (organizations == null || !realm.isOrganizationsEnabled()) {
             return new Outcome(0, 0);
         }
-        List<OrganizationModel> reminding = organizations.getAllStream("", false, null, null)
+        List<OrganizationModel> reminding = organizations.getAllStream()
                 .filter(o -> !reminderDays(o).isEmpty()).toList();
         MfaPolicyResolver resolver = new MfaPolicyResolver(session);
         Set<String> seen = new HashSet<>();
         List<Due> due = new java.util.ArrayList<>();
         for (OrganizationModel organization : reminding) {
-            organizations.getMembersStream(organization, (String) null, null, null, null)
+            organizations.getMembersStream(organization, Map.<String, String>of(), Boolean.FALSE, null, null)
                     .filter(user -> seen.add(user.getId()))
                     .forEach(user -> dueReminder(organizations, resolver, user, now).ifPresent(due::add));
         }

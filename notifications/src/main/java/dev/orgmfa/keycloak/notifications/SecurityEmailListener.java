@@ -82,8 +82,13 @@ final class SecurityEmailListener implements EventListenerProvider {
     }
 
     private String browser() {
-        var headers = session.getContext().getRequestHeaders();
-        return headers == null ? "" : BrowserName.of(headers.getHeaderString(USER_AGENT));
+        try {
+            var headers = session.getContext().getRequestHeaders();
+            return headers == null ? "" : BrowserName.of(headers.getHeaderString(USER_AGENT));
+        } catch (RuntimeException e) {
+            // No HTTP request behind this session (a background job): the e-mail names no browser.
+            return "";
+        }
     }
 
     private void queue(Pending pending) {

@@ -33,6 +33,7 @@ class ProviderLoadedIT {
         assertTrue(providersBySpi.get("required-action").containsAll(List.of("org-mfa-totp-setup", "org-mfa-recovery-codes")),
                 "required actions");
         assertTrue(providersBySpi.get("credential").contains("org-mfa-recovery-code"), "credential provider");
+        assertTrue(providersBySpi.get("eventsListener").contains("org-mfa-notifications"), "security e-mails (event listener)");
     }
 
     @Test
