@@ -49,6 +49,16 @@ it_summary() {
        END {sub(/^\[[A-Z]+\] /, "", line); print line}' "$1"
 }
 
+# Line and branch coverage of our main code by the first entry's unit and integration tests (JaCoCo;
+# the report is provider/target/site/jacoco-aggregate/index.html).
+coverage_summary() {
+  local csv="$root/provider/target/site/jacoco-aggregate/jacoco.csv"
+  [ -f "$csv" ] || { echo "no coverage report"; return; }
+  awk -F, 'NR > 1 {lm += $8; lc += $9; bm += $6; bc += $7}
+    END {if (lm + lc == 0) print "no coverage data"; else printf "coverage of main code: %.1f%% of lines (%d/%d), %.1f%% of branches\n", 100 * lc / (lm + lc), lc, lm + lc, 100 * bc / (bm + bc)}' "$csv"
+}
+coverage=""
+
 # No jar of an earlier build may pass for this one.
 rm -f "$root"/provider/target/keycloak-org-mfa-*.jar "$root"/provider/target/original-keycloak-org-mfa-*.jar
 jar=""
@@ -99,12 +109,14 @@ for entry in "${entries[@]}"; do
   fi
   results+=("$(printf '%-8s %-6s %-7s %5ss  %-16s %s' "$version" "$scope" "$outcome" "$seconds" "$same_jar" "${summary:-no integration test summary}")")
   say "Keycloak $version: $outcome in ${seconds}s (${summary:-no integration test summary}; $same_jar)"
+  if [ "${#results[@]}" = 1 ]; then coverage="$(coverage_summary)"; fi
 done
 
 say "Matrix done in $(( $(date +%s) - started_at ))s"
 {
   printf '%-8s %-6s %-7s %6s  %-16s %s\n' version scope result time jar "integration tests"
   printf '%s\n' "${results[@]}"
+  [ -z "$coverage" ] || echo "$coverage (${entries[0]}: unit tests and integration tests)"
 } | tee "$logs/summary.txt"
 if [ ${#failed[@]} -gt 0 ]; then
   for f in "${failed[@]}"; do

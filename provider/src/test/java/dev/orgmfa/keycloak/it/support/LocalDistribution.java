@@ -64,6 +64,7 @@ final class LocalDistribution implements RunningKeycloak {
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", adminUsername);
             builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
+            coverageAgent().ifPresent(agent -> builder.environment().put("JAVA_OPTS_APPEND", agent));
             Instant started = Instant.now();
             Process process = builder.start();
             LocalDistribution server = new LocalDistribution(process, "http://127.0.0.1:" + httpPort,
@@ -167,6 +168,12 @@ final class LocalDistribution implements RunningKeycloak {
         } catch (IOException e) {
             return "(no log: " + e + ")";
         }
+    }
+
+    /** JaCoCo's -javaagent option for the server JVM, when the build set one (jacoco:prepare-agent-integration). */
+    private static java.util.Optional<String> coverageAgent() {
+        String agent = System.getProperty("keycloak.jacoco.agent", "").trim();
+        return agent.startsWith("-javaagent:") ? java.util.Optional.of(agent) : java.util.Optional.empty();
     }
 
     private static String required(String property) {
