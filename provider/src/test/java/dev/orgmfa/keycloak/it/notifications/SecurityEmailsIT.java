@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.representations.userprofile.config.UPConfig;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -47,6 +48,10 @@ class SecurityEmailsIT {
         realm = TestRealm.create("mails");
         mailbox.serve(realm);
         realm.allowAdminEditedAttributes();
+        // A user without an address must be able to sign in: the profile asks for none.
+        UPConfig profile = realm.admin().users().userProfile().getConfiguration();
+        profile.getAttribute("email").setRequired(null);
+        realm.admin().users().userProfile().update(profile);
         realmName = realm.admin().toRepresentation().getDisplayName();
         acme = realm.createOrganization("acme", Map.of("mfa.totp.required", "true",
                 "mfa.support-contact", "mailto:help@acme.example"));
