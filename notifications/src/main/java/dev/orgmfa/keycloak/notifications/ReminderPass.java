@@ -119,13 +119,27 @@ public final class ReminderPass {
         session.getTransactionManager().enlistAfterCompletion(new org.keycloak.models.AbstractKeycloakTransaction() {
             @Override
             protected void commitImpl() {
+                try {
+                    send();
+                } catch (RuntimeException e) {
+                    // Recorded as sent already: at most once, never twice. The other members' e-mails still go.
+                    LOG.warnf("realm %s: could not send the reminder of day %d to user %s: %s", realmId, due.day(), userId,
+                            e.toString());
+                }
+            }
+
+            private void send() {
                 org.keycloak.models.utils.KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), s -> {
                     RealmModel r = s.realms().getRealm(realmId);
-                    UserModel user = r == null ? null : s.users().getUserById(r, userId);
+                    if (r == null) {
+                        return;
+                    }
+                    // Before any user look-up: with organizations on, Keycloak's user store asks the context's realm.
+                    s.getContext().setRealm(r);
+                    UserModel user = s.users().getUserById(r, userId);
                     if (user == null) {
                         return;
                     }
-                    s.getContext().setRealm(r);
                     Map<String, Object> attributes = new HashMap<>();
                     attributes.put("orgMfaDaysLeft", Long.toString(due.daysLeft()));
                     attributes.put("orgMfaDeadline", Mailer.TIME.format(due.enrollBy()));

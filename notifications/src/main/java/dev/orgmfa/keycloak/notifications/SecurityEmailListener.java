@@ -125,11 +125,15 @@ final class SecurityEmailListener implements EventListenerProvider {
 
     private static void deliver(KeycloakSession session, Pending pending) {
         RealmModel realm = session.realms().getRealm(pending.realmId());
-        UserModel user = realm == null ? null : session.users().getUserById(realm, pending.userId());
+        if (realm == null) {
+            return;
+        }
+        // Before any user look-up: with organizations on, Keycloak's user store asks the context's realm.
+        session.getContext().setRealm(realm);
+        UserModel user = session.users().getUserById(realm, pending.userId());
         if (user == null) {
             return;
         }
-        session.getContext().setRealm(realm);
         if (!EmailScope.covers(session, realm, user)) {
             return;
         }

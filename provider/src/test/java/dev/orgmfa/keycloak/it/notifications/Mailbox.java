@@ -15,7 +15,11 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 
+import jakarta.ws.rs.core.Response;
+
+import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -106,6 +110,19 @@ public final class Mailbox implements AutoCloseable {
             }
         }
         return all;
+    }
+
+    /** A user as TestRealm creates them (password, full profile), but with no e-mail address. */
+    static String userWithoutAddress(TestRealm realm, String username) {
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername(username);
+        user.setEnabled(true);
+        user.setFirstName(username);
+        user.setLastName("Test");
+        user.setCredentials(List.of(TestRealm.password()));
+        try (Response response = realm.admin().users().create(user)) {
+            return CreatedResponseUtil.getCreatedId(response);
+        }
     }
 
     @Override

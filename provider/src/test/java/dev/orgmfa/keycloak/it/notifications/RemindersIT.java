@@ -11,7 +11,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.keycloak.representations.idm.UserRepresentation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -54,10 +53,8 @@ class RemindersIT {
     @Test
     void aMemberInGraceIsRemindedOncePerListedDay() throws Exception {
         String rita = realm.createMember("rita", org);
-        String rex = realm.createMember("rex", org);
-        UserRepresentation noAddress = realm.admin().users().get(rex).toRepresentation();
-        noAddress.setEmail("");
-        realm.admin().users().get(rex).update(noAddress);
+        String rex = Mailbox.userWithoutAddress(realm, "rex");
+        realm.addMember(org, rex);
         realm.createMember("fresh", org);   // clock not started: 10 days left, no listed day >= 10 yet
         startedDaysAgo(rita, 4.5);          // 5.5 days left: the reminder of day 7
         startedDaysAgo(rex, 4.5);

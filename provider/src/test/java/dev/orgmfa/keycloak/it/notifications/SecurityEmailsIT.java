@@ -16,7 +16,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.representations.userprofile.config.UPConfig;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -164,10 +163,7 @@ class SecurityEmailsIT {
     @Test
     void usersWithoutAnAddressAndOrganizationsThatSwitchedThemOffGetNoneAndStillSignIn() {
         realm.createMember("silent", quiet);
-        String noMail = realm.createMember("no-address", acme);
-        UserRepresentation user = realm.admin().users().get(noMail).toRepresentation();
-        user.setEmail("");
-        realm.admin().users().get(noMail).update(user);
+        realm.addMember(acme, Mailbox.userWithoutAddress(realm, "no-address"));
         int before = mailbox.received().size();
 
         assertTrue(MfaFlows.enrollAtSignIn(realm.browser(), "silent").lastPage().isSignedIn());
