@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Two-node check of exactly-once recovery codes (docs/cluster.md). Starts a private PostgreSQL,
+# Two-node check of exactly-once recovery codes and once-per-cluster reminders (docs/cluster.md). Starts a private PostgreSQL,
 # builds the project, starts two production-mode Keycloak nodes that share the database and form one
-# Infinispan cluster, runs TwoNodeRecoveryCodeIT against both (Maven profile "cluster"), and always
+# Infinispan cluster, runs TwoNodeRecoveryCodeIT and TwoNodeRemindersIT against both (Maven profile "cluster"), and always
 # stops and removes everything it started. Needs Java 17+, Maven, curl and PostgreSQL's server
 # binaries (installed with apt-get when missing and running as root). Extra arguments go to the
 # Maven test run. Logs: target/cluster/ (build, PostgreSQL, both nodes, tests).
@@ -138,7 +138,8 @@ start_node() {   # n http management jgroups
       --http-management-port="$3" \
       --cache=ispn --cache-stack=jdbc-ping \
       --cache-embedded-network-bind-address=127.0.0.1 --cache-embedded-network-bind-port="$4" \
-      --spi-cache-embedded--default--node-name="node$n"
+      --spi-cache-embedded--default--node-name="node$n" \
+      --spi-events-listener--org-mfa-notifications--reminder-interval=3
   ) >"$work/node$n.log" 2>&1 &
   node_pids+=($!)
 }
@@ -174,12 +175,14 @@ for n in 1 2; do
 done
 
 # --- The test -------------------------------------------------------------------------------------
-say "Running TwoNodeRecoveryCodeIT (mvn -B verify -Pcluster -DskipUTs; log: target/cluster/tests.log)"
+say "Running TwoNodeRecoveryCodeIT and TwoNodeRemindersIT (mvn -B verify -Pcluster -DskipUTs; log: target/cluster/tests.log)"
 test_status=0
 mvn -B -ntp verify -Pcluster -DskipUTs -Dkeycloak.url="http://127.0.0.1:$http1" -Dkeycloak.url2="http://127.0.0.1:$http2" \
   -Dkeycloak.admin.username=admin -Dkeycloak.admin.password="$admin_password" "$@" >"$logs/tests.log" 2>&1 || test_status=$?
 # The rounds, then Maven's closing lines: surefire's and failsafe's totals and the build result.
-grep -E '^round [0-9]+:|rounds x|TwoNodeRecoveryCodeIT|FAIL|ERROR\]|^\[[A-Z]+\] Tests run: [0-9]+, Failures: [0-9]+, Errors: [0-9]+, Skipped: [0-9]+$|BUILD (SUCCESS|FAILURE)|Total time' \
+grep -E '^round [0-9]+:|rounds x|TwoNodeRecoveryCodeIT|TwoNodeRemindersIT|^reminders:|FAIL|ERROR\]|^\[[A-Z]+\] Tests run: [0-9]+, Failures: [0-9]+, Errors: [0-9]+, Skipped: [0-9]+$|BUILD (SUCCESS|FAILURE)|Total time' \
   "$logs/tests.log" || true
+# TwoNodeRemindersIT: which node's scheduled pass sent the reminders (both run the task every 3 s).
+for n in 1 2; do say "node $n: $(grep -c 'enrollment reminders' "$work/node$n.log" || true) reminder passes sent e-mail"; done
 [ "$test_status" = 0 ] || fail "the cluster test failed (exit $test_status); see target/cluster/tests.log"
 say "Cluster test passed"

@@ -5,6 +5,7 @@ import org.keycloak.events.admin.ResourceType;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 
 import dev.orgmfa.keycloak.admin.json.PolicyJson;
+import dev.orgmfa.keycloak.admin.json.RemindersJson;
 import dev.orgmfa.keycloak.admin.json.ResetOutcomeJson;
 
 /**
@@ -32,6 +33,14 @@ final class AdminEvents {
         builder.operation(OperationType.UPDATE).resource(ResourceType.ORGANIZATION)
                 .resourcePath(OrgMfaAdminResourceProviderFactory.PROVIDER_ID, "organizations", organizationId, "policy")
                 .representation(policy)
+                .success();
+    }
+
+    /** {@code ACTION REALM org-mfa/reminders}: an admin ran the reminder pass (the counts are the representation). */
+    void remindersSent(RemindersJson outcome) {
+        builder.operation(OperationType.ACTION).resource(ResourceType.REALM)
+                .resourcePath(OrgMfaAdminResourceProviderFactory.PROVIDER_ID, "reminders")
+                .representation(outcome)
                 .success();
     }
 }

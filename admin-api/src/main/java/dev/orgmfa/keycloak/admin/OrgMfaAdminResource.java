@@ -1,6 +1,7 @@
 package dev.orgmfa.keycloak.admin;
 
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,7 +33,9 @@ import dev.orgmfa.keycloak.authenticator.LowCodesThreshold;
 import dev.orgmfa.keycloak.admin.store.Flush;
 import dev.orgmfa.keycloak.admin.store.StateFilter;
 import dev.orgmfa.keycloak.admin.store.UserRows;
+import dev.orgmfa.keycloak.admin.json.RemindersJson;
 import dev.orgmfa.keycloak.enrollment.EnrollmentState;
+import dev.orgmfa.keycloak.notifications.ReminderPass;
 import dev.orgmfa.keycloak.policy.OrganizationPolicy;
 
 /**
@@ -110,6 +113,22 @@ public class OrgMfaAdminResource {
             boolean logout = Boolean.TRUE.equals(query().flag(LOGOUT));
             List<String> userIds = BatchResetRequest.parse(RequestBody.readObject(body), logout);
             return ApiResponses.ok(batchReset.reset(userIds, logout));
+        });
+    }
+
+    /**
+     * {@code POST /reminders}: the enrollment reminder pass for this realm now, as the scheduled task
+     * runs it; members the caller may not manage are not reminded (counted as skipped).
+     */
+    @POST
+    @Path("reminders")
+    public Response sendReminders() {
+        return answer(() -> {
+            access.requireQueryUsers();
+            ReminderPass.Outcome outcome = new ReminderPass(session, realm).run(access::canManage, Instant.now());
+            RemindersJson answer = new RemindersJson(outcome.sent(), outcome.skipped());
+            events.remindersSent(answer);
+            return ApiResponses.ok(answer);
         });
     }
 

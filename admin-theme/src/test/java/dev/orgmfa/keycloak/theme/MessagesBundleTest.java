@@ -225,9 +225,10 @@ class MessagesBundleTest {
 
     private static Map<String, String> templates() {
         Map<String, String> templates = new TreeMap<>();
-        try (Stream<Path> files = Files.list(TEMPLATES)) {
+        // Walked, not listed: the e-mail templates live in html/ and text/.
+        try (Stream<Path> files = Files.walk(TEMPLATES)) {
             for (Path file : files.filter(p -> p.toString().endsWith(".ftl")).toList()) {
-                templates.put(file.getFileName().toString(), Files.readString(file));
+                templates.put(TEMPLATES.relativize(file).toString(), Files.readString(file));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

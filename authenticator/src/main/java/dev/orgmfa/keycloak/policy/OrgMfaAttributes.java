@@ -13,6 +13,10 @@ public final class OrgMfaAttributes {
     public static final String ENROLL_BY = "mfa.totp.enroll-by";
     /** Organization attribute: how members who lost every factor reach their admins (shown on sign-in screens). */
     public static final String SUPPORT_CONTACT = "mfa.support-contact";
+    /** Organization attribute: {@code on} (default) or {@code off}, the security e-mails to members. */
+    public static final String NOTIFICATIONS = "mfa.notifications";
+    /** Organization attribute: comma list of days before a member's deadline on which to remind them, e.g. {@code 7,1}. */
+    public static final String REMIND_DAYS = "mfa.totp.remind-days";
 
     /**
      * User attribute of version 1 (epoch millis of the grace period's start). Now only read once and

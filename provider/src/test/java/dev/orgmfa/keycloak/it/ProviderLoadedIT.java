@@ -38,6 +38,7 @@ class ProviderLoadedIT {
                 "required actions");
         assertTrue(providersBySpi.get("credential").contains("org-mfa-recovery-code"), "credential provider");
         assertTrue(providersBySpi.get("client-policy-executor").contains("org-mfa-refresh-guard"), "refresh guard executor");
+        assertTrue(providersBySpi.get("eventsListener").contains("org-mfa-notifications"), "security e-mails (event listener)");
     }
 
     @Test

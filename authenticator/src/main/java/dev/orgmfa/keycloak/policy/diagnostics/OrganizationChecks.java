@@ -8,8 +8,10 @@ import java.util.Set;
 
 import dev.orgmfa.keycloak.policy.BrokeredUsers;
 import dev.orgmfa.keycloak.policy.EnrollByDate;
+import dev.orgmfa.keycloak.policy.NotificationSetting;
 import dev.orgmfa.keycloak.policy.OrgMfaAttributes;
 import dev.orgmfa.keycloak.policy.OrganizationPolicy;
+import dev.orgmfa.keycloak.policy.ReminderDays;
 import dev.orgmfa.keycloak.policy.RequiredFlag;
 import dev.orgmfa.keycloak.policy.diagnostics.Finding.Severity;
 
@@ -17,7 +19,8 @@ import dev.orgmfa.keycloak.policy.diagnostics.Finding.Severity;
 public final class OrganizationChecks {
 
     private static final Set<String> KNOWN = Set.of(OrgMfaAttributes.TOTP_REQUIRED, OrgMfaAttributes.GRACE_DAYS,
-            OrgMfaAttributes.ENROLL_BY, OrgMfaAttributes.BROKERED_USERS, OrgMfaAttributes.SUPPORT_CONTACT);
+            OrgMfaAttributes.ENROLL_BY, OrgMfaAttributes.BROKERED_USERS, OrgMfaAttributes.SUPPORT_CONTACT,
+            OrgMfaAttributes.NOTIFICATIONS, OrgMfaAttributes.REMIND_DAYS);
 
     private OrganizationChecks() {
     }
@@ -59,6 +62,14 @@ public final class OrganizationChecks {
         if (brokered != null && !brokered.isBlank() && BrokeredUsers.parse(brokered).isEmpty()) {
             findings.add(unrecognized(id, name, OrgMfaAttributes.BROKERED_USERS, "it is read as enforce",
                     "Set it to enforce or exempt."));
+        }
+        if (NotificationSetting.parse(OrganizationPolicy.first(attributes, OrgMfaAttributes.NOTIFICATIONS)).isEmpty()) {
+            findings.add(unrecognized(id, name, OrgMfaAttributes.NOTIFICATIONS, "it is read as on (security e-mails are sent)",
+                    "Set it to on or off."));
+        }
+        if (ReminderDays.parse(OrganizationPolicy.first(attributes, OrgMfaAttributes.REMIND_DAYS)).isEmpty()) {
+            findings.add(unrecognized(id, name, OrgMfaAttributes.REMIND_DAYS, "nobody is reminded",
+                    "Set a comma list of days from 1 to " + OrgMfaAttributes.MAX_GRACE_DAYS + ", e.g. 7,1, or remove it."));
         }
         OrganizationPolicy policy = OrganizationPolicy.fromAttributes(attributes);
         if (policy.totpRequired() && policy.brokeredUsers() == BrokeredUsers.EXEMPT

@@ -203,6 +203,27 @@ class DiagnosticsIT {
         findings().forEach(f -> assertFalse(org.equals(f.get("organizationId").asText(null)), f.toString()));
     }
 
+    /** The notification attributes are known keys: only values that do not parse are findings. */
+    @Test
+    void notificationAttributes() {
+        String bad = realm.createOrganization("mail-typos", Map.of("mfa.totp.required", "true",
+                "mfa.notifications", "of", "mfa.totp.remind-days", "7;1"));
+        String good = realm.createOrganization("mail-ok", Map.of("mfa.totp.required", "true",
+                "mfa.notifications", "off", "mfa.totp.remind-days", "7, 1"));
+        JsonNode all = findings();
+        List<JsonNode> forBad = new ArrayList<>();
+        all.forEach(f -> {
+            if (bad.equals(f.get("organizationId").asText(null))) {
+                forBad.add(f);
+            }
+        });
+        assertEquals(List.of("unrecognized-value", "unrecognized-value"),
+                forBad.stream().map(f -> f.get("id").asText()).toList(), forBad.toString());
+        assertTrue(forBad.stream().anyMatch(f -> f.get("message").asText().contains("mfa.notifications")), forBad.toString());
+        assertTrue(forBad.stream().anyMatch(f -> f.get("message").asText().contains("mfa.totp.remind-days")), forBad.toString());
+        all.forEach(f -> assertFalse(good.equals(f.get("organizationId").asText(null)), f.toString()));
+    }
+
     @Test
     void needsViewRealm() {
         String viewer = Fixtures.userWithRoles(realm, "diag-viewer", "view-realm");
