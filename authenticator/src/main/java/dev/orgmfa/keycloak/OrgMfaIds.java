@@ -21,6 +21,7 @@ public final class OrgMfaIds {
     public static final String ADMIN_API = "org-mfa";
     /** The admins' page (realm resource) and its public client. */
     public static final String ADMIN_PAGE = "org-mfa-admin";
+
     public static final String ADMIN_PAGE_CLIENT = "org-mfa-admin-ui";
 
     // Stored credential types of our own (not offered to users by any provider).
@@ -60,6 +61,7 @@ public final class OrgMfaIds {
     // Authentication-session notes: server side, no form can write them.
     /** Which second-factor form the user is on (a method id); absent: the first method. */
     public static final String NOTE_FORM = "org-mfa.form";
+
     public static final String NOTE_TOTP_SECRET = "org-mfa.totp-secret";
     public static final String NOTE_PENDING_RECOVERY_CODES = "org-mfa.pending-recovery-codes";
     public static final String NOTE_RECOVERY_CODES_TICKET = "org-mfa.recovery-codes-ticket";
@@ -80,6 +82,5 @@ public final class OrgMfaIds {
     /** The one sign-in error for a wrong code: never says whether the code, the password or the account was wrong. */
     public static final String MSG_INVALID_CODE = "orgMfa.error.invalidCode";
 
-    private OrgMfaIds() {
-    }
+    private OrgMfaIds() {}
 }

@@ -100,12 +100,15 @@ final class Access {
 
     /** As {@link #userNotFound()}, for organization ids. */
     ApiException organizationNotFound() {
-        return organizations.canQuery() ? ApiException.notFound("organization not found", "orgId") : ApiException.forbidden();
+        return organizations.canQuery()
+                ? ApiException.notFound("organization not found", "orgId")
+                : ApiException.forbidden();
     }
 
     /** A realm with organizations off: said only to callers who may see organizations at all. */
     ApiException organizationsOff() {
-        return organizations.canQuery() ? ApiException.notFound("organizations are not enabled in this realm", null)
+        return organizations.canQuery()
+                ? ApiException.notFound("organizations are not enabled in this realm", null)
                 : ApiException.forbidden();
     }
 }

@@ -1,10 +1,9 @@
 package dev.orgmfa.keycloak.admin;
 
+import dev.orgmfa.keycloak.admin.json.ErrorJson;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
-import dev.orgmfa.keycloak.admin.json.ErrorJson;
 
 /** The API's answers: JSON written by {@link Json}, never cached. */
 final class ApiResponses {
@@ -13,8 +12,7 @@ final class ApiResponses {
     /** Where a listing goes on: the value to send as {@code from} for the next page. */
     static final String NEXT_FROM = "Org-Mfa-Next-From";
 
-    private ApiResponses() {
-    }
+    private ApiResponses() {}
 
     static Response ok(Object body) {
         return json(Response.Status.OK, body);
@@ -22,8 +20,10 @@ final class ApiResponses {
 
     /** A page of a listing, with {@link #NEXT_FROM} unless the listing ends here. */
     static Response page(Object body, Integer nextFrom) {
-        Response.ResponseBuilder response = Response.status(Response.Status.OK).type(MediaType.APPLICATION_JSON_TYPE)
-                .cacheControl(NO_CACHE).entity(Json.write(body));
+        Response.ResponseBuilder response = Response.status(Response.Status.OK)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .cacheControl(NO_CACHE)
+                .entity(Json.write(body));
         if (nextFrom != null) {
             response.header(NEXT_FROM, nextFrom);
         }
@@ -33,7 +33,9 @@ final class ApiResponses {
     /** A page of a listing as CSV ({@link Csv}), with {@link #NEXT_FROM} as for JSON. */
     static Response csvPage(Csv body, Integer nextFrom, String fileName) {
         Response.ResponseBuilder response = Response.status(Response.Status.OK)
-                .type(Csv.MEDIA_TYPE + "; charset=utf-8").cacheControl(NO_CACHE).entity(body.toString())
+                .type(Csv.MEDIA_TYPE + "; charset=utf-8")
+                .cacheControl(NO_CACHE)
+                .entity(body.toString())
                 .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
                 .header("X-Content-Type-Options", "nosniff");
         if (nextFrom != null) {
@@ -51,7 +53,10 @@ final class ApiResponses {
     }
 
     private static Response json(Response.Status status, Object body) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).cacheControl(NO_CACHE)
-                .entity(Json.write(body)).build();
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .cacheControl(NO_CACHE)
+                .entity(Json.write(body))
+                .build();
     }
 }

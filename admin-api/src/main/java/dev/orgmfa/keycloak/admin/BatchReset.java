@@ -1,17 +1,15 @@
 package dev.orgmfa.keycloak.admin;
 
+import dev.orgmfa.keycloak.admin.json.BatchResetJson;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
-
-import dev.orgmfa.keycloak.admin.json.BatchResetJson;
 
 /**
  * {@code POST /users/factors/reset}: who may be reset is decided first, in the request, with the
@@ -40,7 +38,9 @@ final class BatchReset {
             statusById.computeIfAbsent(userId, this::allowed);
         }
         List<String> toReset = statusById.entrySet().stream()
-                .filter(e -> BatchResetJson.RESET.equals(e.getValue())).map(Map.Entry::getKey).toList();
+                .filter(e -> BatchResetJson.RESET.equals(e.getValue()))
+                .map(Map.Entry::getKey)
+                .toList();
         Map<String, String> goneMeanwhile = new HashMap<>();
         ChunkedTransactions.forEachChunk(session, toReset, (chunkSession, ids) -> {
             RealmModel realm = chunkSession.getContext().getRealm();

@@ -1,10 +1,9 @@
 package dev.orgmfa.keycloak.admin;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The body of {@code POST /users/factors/reset}: {@code {"userIds": [...]}} with 1..1000 strings, or
@@ -21,8 +20,7 @@ final class BatchResetRequest {
      */
     static final int MAX_IDS_WITH_LOGOUT = 100;
 
-    private BatchResetRequest() {
-    }
+    private BatchResetRequest() {}
 
     static List<String> parse(JsonNode body, boolean logout) {
         for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
@@ -42,8 +40,10 @@ final class BatchResetRequest {
             throw ApiException.badRequest("must list 1 to " + MAX_IDS + " user ids", USER_IDS);
         }
         if (logout && ids.size() > MAX_IDS_WITH_LOGOUT) {
-            throw ApiException.badRequest("must list at most " + MAX_IDS_WITH_LOGOUT
-                    + " user ids with logout=true: send more in several requests", USER_IDS);
+            throw ApiException.badRequest(
+                    "must list at most " + MAX_IDS_WITH_LOGOUT
+                            + " user ids with logout=true: send more in several requests",
+                    USER_IDS);
         }
         List<String> result = new ArrayList<>(ids.size());
         for (int i = 0; i < ids.size(); i++) {

@@ -2,7 +2,6 @@ package dev.orgmfa.keycloak.admin;
 
 import java.util.List;
 import java.util.function.BiConsumer;
-
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
@@ -18,14 +17,15 @@ final class ChunkedTransactions {
     /** Users per transaction: small enough that the flushes stay cheap, large enough to amortise the commit. */
     static final int CHUNK = 100;
 
-    private ChunkedTransactions() {
-    }
+    private ChunkedTransactions() {}
 
     /** Calls {@code job} with a fresh session (the request's realm set in its context) for each chunk of {@code items}. */
     static <T> void forEachChunk(KeycloakSession session, List<T> items, BiConsumer<KeycloakSession, List<T>> job) {
         for (int from = 0; from < items.size(); from += CHUNK) {
             List<T> chunk = items.subList(from, Math.min(items.size(), from + CHUNK));
-            KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), session.getContext(),
+            KeycloakModelUtils.runJobInTransaction(
+                    session.getKeycloakSessionFactory(),
+                    session.getContext(),
                     chunkSession -> job.accept(chunkSession, chunk));
         }
     }

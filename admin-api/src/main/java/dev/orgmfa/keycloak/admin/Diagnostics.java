@@ -1,20 +1,17 @@
 package dev.orgmfa.keycloak.admin;
 
-import java.util.ArrayList;
-
-import java.util.List;
-import java.util.Map;
-
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.OrganizationModel;
-import org.keycloak.models.RealmModel;
-import org.keycloak.organization.OrganizationProvider;
-
 import dev.orgmfa.keycloak.admin.json.FindingJson;
 import dev.orgmfa.keycloak.admin.store.PolicyAttributes;
 import dev.orgmfa.keycloak.policy.diagnostics.Finding;
 import dev.orgmfa.keycloak.policy.diagnostics.OrganizationChecks;
 import dev.orgmfa.keycloak.policy.diagnostics.RealmChecks;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.organization.OrganizationProvider;
 
 /**
  * {@code GET /diagnostics}: the realm checks, then every organization that has an {@code mfa.*}
@@ -41,7 +38,8 @@ final class Diagnostics {
                 return model != null && model.getIdentityProviders().findAny().isPresent();
             })));
         }
-        return findings.stream().map(f -> new FindingJson(f.id(), f.severity().value(), f.message(), f.fix(),
-                f.organizationId())).toList();
+        return findings.stream()
+                .map(f -> new FindingJson(f.id(), f.severity().value(), f.message(), f.fix(), f.organizationId()))
+                .toList();
     }
 }

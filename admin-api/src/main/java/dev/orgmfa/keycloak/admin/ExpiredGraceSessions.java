@@ -1,18 +1,16 @@
 package dev.orgmfa.keycloak.admin;
 
+import dev.orgmfa.keycloak.admin.store.UserRows;
+import dev.orgmfa.keycloak.admin.store.UsersWithStoredSessions;
+import dev.orgmfa.keycloak.enrollment.EnrollmentState;
+import dev.orgmfa.keycloak.enrollment.PasswordOnlySessions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-
-import dev.orgmfa.keycloak.admin.store.UsersWithStoredSessions;
-import dev.orgmfa.keycloak.admin.store.UserRows;
-import dev.orgmfa.keycloak.enrollment.EnrollmentState;
-import dev.orgmfa.keycloak.enrollment.PasswordOnlySessions;
 
 /**
  * After a policy change, ends the password-only sessions of the organization's members whose grace

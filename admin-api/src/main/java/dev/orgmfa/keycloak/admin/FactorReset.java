@@ -1,7 +1,12 @@
 package dev.orgmfa.keycloak.admin;
 
+import dev.orgmfa.keycloak.admin.json.ResetOutcomeJson;
+import dev.orgmfa.keycloak.enrollment.GraceClock;
+import dev.orgmfa.keycloak.enrollment.PasswordOnlySessions;
+import dev.orgmfa.keycloak.enrollment.TotpDevices;
+import dev.orgmfa.keycloak.policy.MfaPolicyResolver;
+import dev.orgmfa.keycloak.recovery.RecoveryCodeStore;
 import java.util.List;
-
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
 import org.keycloak.credential.CredentialModel;
@@ -12,13 +17,6 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.models.light.LightweightUserAdapter;
 import org.keycloak.services.managers.AuthenticationManager;
-
-import dev.orgmfa.keycloak.admin.json.ResetOutcomeJson;
-import dev.orgmfa.keycloak.enrollment.GraceClock;
-import dev.orgmfa.keycloak.enrollment.PasswordOnlySessions;
-import dev.orgmfa.keycloak.enrollment.TotpDevices;
-import dev.orgmfa.keycloak.policy.MfaPolicyResolver;
-import dev.orgmfa.keycloak.recovery.RecoveryCodeStore;
 
 /**
  * Resets a user's second factor: removes every TOTP device and every recovery code, and ends any grace
@@ -49,7 +47,8 @@ final class FactorReset {
         // The grace period is over: sessions that never passed a second factor end now, logout or not.
         int passwordOnly = PasswordOnlySessions.end(session, realm, user, null);
         int sessions = passwordOnly + (logout ? endSessions(user) : 0);
-        LOG.debugf("reset factors of user %s: %d TOTP devices, %d recovery codes, must enroll: %s, sessions ended: %d",
+        LOG.debugf(
+                "reset factors of user %s: %d TOTP devices, %d recovery codes, must enroll: %s, sessions ended: %d",
                 user.getId(), devices.size(), codes, required, sessions);
         return new ResetOutcomeJson(user.getId(), devices.size(), codes, required, logout, sessions);
     }
@@ -61,9 +60,16 @@ final class FactorReset {
         }
         KeycloakContext context = session.getContext();
         // Collected first: the back-channel logout removes sessions from the stream being read.
-        List<UserSessionModel> sessions = session.sessions().getUserSessionsStream(realm, user).toList();
-        sessions.forEach(userSession -> AuthenticationManager.backchannelLogout(session, realm, userSession,
-                context.getUri(), context.getConnection(), context.getRequestHeaders(), true));
+        List<UserSessionModel> sessions =
+                session.sessions().getUserSessionsStream(realm, user).toList();
+        sessions.forEach(userSession -> AuthenticationManager.backchannelLogout(
+                session,
+                realm,
+                userSession,
+                context.getUri(),
+                context.getConnection(),
+                context.getRequestHeaders(),
+                true));
         return sessions.size();
     }
 }

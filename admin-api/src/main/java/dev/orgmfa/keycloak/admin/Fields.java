@@ -5,8 +5,7 @@ final class Fields {
 
     static final int MAX_ECHO = 64;
 
-    private Fields() {
-    }
+    private Fields() {}
 
     /** At most {@value #MAX_ECHO} characters, control characters replaced by {@code ?}. */
     static String printable(String name) {

@@ -29,19 +29,17 @@ final class FilteredPager {
     }
 
     /** The entries of the page; {@code nextFrom} is where to go on, or null where the listing ends. */
-    record Page<T>(List<T> items, Integer nextFrom) {
-    }
+    record Page<T>(List<T> items, Integer nextFrom) {}
 
-    private FilteredPager() {
-    }
+    private FilteredPager() {}
 
     /** {@code keep} null: a plain page of the source. {@code noun} names the entries in errors. */
     static <T> Page<T> page(Source<T> source, Predicate<T> keep, QueryParams.Paging paging, String noun) {
         return page(source, keep, paging, DEFAULT_CHUNK, MAX_EXAMINED, noun);
     }
 
-    static <T> Page<T> page(Source<T> source, Predicate<T> keep, QueryParams.Paging paging, int chunk, int budget,
-                            String noun) {
+    static <T> Page<T> page(
+            Source<T> source, Predicate<T> keep, QueryParams.Paging paging, int chunk, int budget, String noun) {
         if (chunk < 1 || budget < 1) {
             throw new IllegalArgumentException("chunk and budget must be at least 1");
         }
@@ -58,12 +56,14 @@ final class FilteredPager {
         return new Page<>(items, items.size() < paging.max() ? null : position(offset + items.size()));
     }
 
-    private static <T> Page<T> filtered(Source<T> source, Predicate<T> keep, QueryParams.Paging paging, int chunk,
-                                        int budget, String noun) {
+    private static <T> Page<T> filtered(
+            Source<T> source, Predicate<T> keep, QueryParams.Paging paging, int chunk, int budget, String noun) {
         if (paging.from() == null && paging.first() >= budget) {
             // More matches than can lie within the entries one request examines: refused before any work.
-            throw ApiException.badRequest("must be below " + budget + " when the listing is filtered: page with "
-                    + QueryParams.FROM + " and the " + ApiResponses.NEXT_FROM + " header instead", QueryParams.FIRST);
+            throw ApiException.badRequest(
+                    "must be below " + budget + " when the listing is filtered: page with " + QueryParams.FROM
+                            + " and the " + ApiResponses.NEXT_FROM + " header instead",
+                    QueryParams.FIRST);
         }
         long start = start(paging);
         List<T> page = new ArrayList<>(Math.min(paging.max(), chunk));
@@ -96,14 +96,17 @@ final class FilteredPager {
             }
         }
         // Out of budget: a source that ends exactly here is complete; one entry tells.
-        if (start + examined > Integer.MAX_VALUE || source.read((int) (start + examined), 1).isEmpty()) {
+        if (start + examined > Integer.MAX_VALUE
+                || source.read((int) (start + examined), 1).isEmpty()) {
             return new Page<>(page, null);
         }
         if (paging.from() == null) {
             // A short page would read as the end of the listing: refuse rather than silently leave some out.
-            throw ApiException.badRequest("this page did not fill within the " + budget + " " + noun
-                    + " one filtered request examines: page with " + QueryParams.FROM + "=0 and the "
-                    + ApiResponses.NEXT_FROM + " header of each answer", QueryParams.FROM);
+            throw ApiException.badRequest(
+                    "this page did not fill within the " + budget + " " + noun
+                            + " one filtered request examines: page with " + QueryParams.FROM + "=0 and the "
+                            + ApiResponses.NEXT_FROM + " header of each answer",
+                    QueryParams.FROM);
         }
         return new Page<>(page, position(start + examined));
     }

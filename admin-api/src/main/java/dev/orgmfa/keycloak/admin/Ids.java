@@ -10,16 +10,16 @@ final class Ids {
 
     static final int MAX_LENGTH = 255;
 
-    private Ids() {
-    }
+    private Ids() {}
 
     static boolean isPlausible(String id) {
         if (id == null || id.isBlank() || id.length() > MAX_LENGTH) {
             return false;
         }
         // Control characters, and lone surrogates (which a JSON string can carry), are in no id.
-        if (id.codePoints().anyMatch(c -> Character.isISOControl(c)
-                || (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE))) {
+        if (id.codePoints()
+                .anyMatch(c ->
+                        Character.isISOControl(c) || (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE))) {
             return false;
         }
         // Federated user ids are "f:<provider>:<external id>"; anything else starting "f:" breaks StorageId.

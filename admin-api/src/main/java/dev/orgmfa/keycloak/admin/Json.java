@@ -1,7 +1,5 @@
 package dev.orgmfa.keycloak.admin;
 
-import java.io.IOException;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
@@ -9,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
 
 /**
  * The API's own JSON reading and writing. Reading is strict (no duplicate keys, nothing after the
@@ -23,8 +22,7 @@ final class Json {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
-    private Json() {
-    }
+    private Json() {}
 
     /** The JSON object in {@code body}; any other body is a 400 without a field. */
     static JsonNode readObject(byte[] body) {
@@ -34,7 +32,8 @@ final class Json {
         } catch (IOException | RuntimeException e) {
             // Jackson's message may quote the input: say only where it broke.
             String where = e instanceof JsonProcessingException p && p.getLocation() != null
-                    ? " (line " + p.getLocation().getLineNr() + ", column " + p.getLocation().getColumnNr() + ")"
+                    ? " (line " + p.getLocation().getLineNr() + ", column "
+                            + p.getLocation().getColumnNr() + ")"
                     : "";
             throw ApiException.badRequest("request body is not valid JSON" + where, null);
         }

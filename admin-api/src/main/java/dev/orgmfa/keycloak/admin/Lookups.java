@@ -1,7 +1,6 @@
 package dev.orgmfa.keycloak.admin;
 
 import java.util.Optional;
-
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelException;
 import org.keycloak.models.OrganizationModel;

@@ -1,21 +1,19 @@
 package dev.orgmfa.keycloak.admin;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
-import org.keycloak.common.util.Time;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
-
 import dev.orgmfa.keycloak.admin.store.EnrollmentFacts;
 import dev.orgmfa.keycloak.admin.store.UserRows;
 import dev.orgmfa.keycloak.enrollment.EnrollmentState;
 import dev.orgmfa.keycloak.policy.MfaPolicyResolver;
 import dev.orgmfa.keycloak.policy.PolicySource;
 import dev.orgmfa.keycloak.policy.RealmWideOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.keycloak.common.util.Time;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
 
 /**
  * The enrollment state of a page of users: their facts read in bulk ({@link EnrollmentFacts}), their
@@ -25,8 +23,7 @@ import dev.orgmfa.keycloak.policy.RealmWideOption;
 final class MemberStates {
 
     /** A user with their facts and standing, as listings show them. */
-    record Row(UserRows.Person user, EnrollmentFacts.Facts facts, EnrollmentState.Standing standing) {
-    }
+    record Row(UserRows.Person user, EnrollmentFacts.Facts facts, EnrollmentState.Standing standing) {}
 
     private final EnrollmentFacts facts;
     private final Optional<PolicySource> realmWide;
@@ -39,7 +36,8 @@ final class MemberStates {
     }
 
     List<Row> of(List<UserRows.Person> users) {
-        Map<String, EnrollmentFacts.Facts> byId = facts.ofLocalIds(users.stream().map(UserRows.Person::id).toList());
+        Map<String, EnrollmentFacts.Facts> byId =
+                facts.ofLocalIds(users.stream().map(UserRows.Person::id).toList());
         List<Row> rows = new ArrayList<>(users.size());
         for (UserRows.Person user : users) {
             EnrollmentFacts.Facts userFacts = byId.get(user.id());
@@ -51,8 +49,11 @@ final class MemberStates {
     }
 
     EnrollmentState.Standing standing(EnrollmentFacts.Facts userFacts) {
-        return EnrollmentState.of(userFacts.enrolled(),
-                MfaPolicyResolver.resolve(realmWide, userFacts.organizations().stream()), userFacts.clockStart(), now);
+        return EnrollmentState.of(
+                userFacts.enrolled(),
+                MfaPolicyResolver.resolve(realmWide, userFacts.organizations().stream()),
+                userFacts.clockStart(),
+                now);
     }
 
     /** The realm-wide option as this request read it. */

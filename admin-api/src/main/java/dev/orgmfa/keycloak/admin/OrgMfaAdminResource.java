@@ -1,14 +1,15 @@
 package dev.orgmfa.keycloak.admin;
 
-import java.io.InputStream;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
-
+import dev.orgmfa.keycloak.admin.json.MemberJson;
+import dev.orgmfa.keycloak.admin.json.OrganizationJson;
+import dev.orgmfa.keycloak.admin.json.RemindersJson;
+import dev.orgmfa.keycloak.admin.store.Flush;
+import dev.orgmfa.keycloak.admin.store.StateFilter;
+import dev.orgmfa.keycloak.admin.store.UserRows;
+import dev.orgmfa.keycloak.authenticator.LowCodesThreshold;
+import dev.orgmfa.keycloak.enrollment.EnrollmentState;
+import dev.orgmfa.keycloak.notifications.ReminderPass;
+import dev.orgmfa.keycloak.policy.OrganizationPolicy;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -17,7 +18,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
@@ -26,17 +34,6 @@ import org.keycloak.organization.OrganizationProvider;
 import org.keycloak.services.ErrorResponseException;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
-
-import dev.orgmfa.keycloak.admin.json.MemberJson;
-import dev.orgmfa.keycloak.admin.json.OrganizationJson;
-import dev.orgmfa.keycloak.authenticator.LowCodesThreshold;
-import dev.orgmfa.keycloak.admin.store.Flush;
-import dev.orgmfa.keycloak.admin.store.StateFilter;
-import dev.orgmfa.keycloak.admin.store.UserRows;
-import dev.orgmfa.keycloak.admin.json.RemindersJson;
-import dev.orgmfa.keycloak.enrollment.EnrollmentState;
-import dev.orgmfa.keycloak.notifications.ReminderPass;
-import dev.orgmfa.keycloak.policy.OrganizationPolicy;
 
 /**
  * {@code /admin/realms/{realm}/org-mfa}: the endpoints of the contract's REST table. Each one checks
@@ -66,8 +63,8 @@ public class OrgMfaAdminResource {
     private final ExpiredGraceSessions expiredGraceSessions;
     private final BatchReset batchReset;
 
-    public OrgMfaAdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
-                               AdminEventBuilder adminEvent) {
+    public OrgMfaAdminResource(
+            KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
         this.session = session;
         this.realm = realm;
         this.access = new Access(auth, realm);
@@ -142,19 +139,22 @@ public class OrgMfaAdminResource {
             QueryParams.Paging paging = query.paging();
             Boolean totpRequired = query.flag(TOTP_REQUIRED);
             if (visible.isNone()) {
-                return wantsCsv() ? ApiResponses.csvPage(CsvListings.organizations(List.of()), null, "organizations.csv")
+                return wantsCsv()
+                        ? ApiResponses.csvPage(CsvListings.organizations(List.of()), null, "organizations.csv")
                         : ApiResponses.page(List.of(), null);
             }
             FilteredPager.Source<OrganizationModel> all =
                     (first, max) -> provider.getAllStream("", false, first, max).toList();
             // Filtered by the same reading of the attributes as the sign-in uses, not by an exact attribute match.
-            Predicate<OrganizationModel> filter = totpRequired == null ? null
+            Predicate<OrganizationModel> filter = totpRequired == null
+                    ? null
                     : org -> Representations.policyOf(org).totpRequired() == totpRequired;
             FilteredPager.Page<OrganizationModel> page =
                     FilteredPager.page(all, visible.and(filter), paging, "organizations");
             // Counts cover every member: shown only to callers who may view every user.
             OrganizationSummaries summaries = access.canViewAllUsers()
-                    ? new OrganizationSummaries(new MemberStates(session, realm), new UserRows(session, realm)) : null;
+                    ? new OrganizationSummaries(new MemberStates(session, realm), new UserRows(session, realm))
+                    : null;
             List<OrganizationJson> items = page.items().stream()
                     .map(org -> Representations.organization(org, summaries == null ? null : summaries.of(org)))
                     .toList();
@@ -188,12 +188,13 @@ public class OrgMfaAdminResource {
             organization.setAttributes(attributes);
             if (!Flush.accepted(session)) {
                 // Only the support contact can outgrow Keycloak's attribute column (255 characters).
-                throw ApiException.badRequest("is longer than Keycloak stores in an organization attribute",
-                        PolicyRequest.SUPPORT_CONTACT);
+                throw ApiException.badRequest(
+                        "is longer than Keycloak stores in an organization attribute", PolicyRequest.SUPPORT_CONTACT);
             }
             events.policyUpdated(organization.getId(), update.json(attributes));
             if (policy.totpRequired()) {
-                // A shorter (or a first) requirement may end grace periods now: their password-only sessions end with them.
+                // A shorter (or a first) requirement may end grace periods now: their password-only sessions end with
+                // them.
                 expiredGraceSessions.endFor(organization);
             }
             return ApiResponses.noContent();
@@ -232,25 +233,35 @@ public class OrgMfaAdminResource {
      * position. The page's facts are read in bulk ({@link MemberStates}); only fine-grained permissions
      * (a per-user check) still filter here, within {@link FilteredPager}'s bound.
      */
-    private Response userListing(Visibility<UserModel> visible, String noun, Function<StateFilter, UserRows.Rows> users) {
+    private Response userListing(
+            Visibility<UserModel> visible, String noun, Function<StateFilter, UserRows.Rows> users) {
         QueryParams query = query();
         QueryParams.Paging paging = query.paging();
         Boolean enrolled = query.flag(ENROLLED);
         Set<EnrollmentState> states = query.states(STATE);
         if (visible.isNone()) {
-            return wantsCsv() ? ApiResponses.csvPage(CsvListings.members(List.of()), null, noun + ".csv")
+            return wantsCsv()
+                    ? ApiResponses.csvPage(CsvListings.members(List.of()), null, noun + ".csv")
                     : ApiResponses.page(List.of(), null);
         }
         MemberStates memberStates = new MemberStates(session, realm);
-        StateFilter filter = enrolled == null && states == null ? null : new StateFilter(enrolled, states,
-                new UserRows(session, realm).policySources(memberStates.realmWide()), memberStates.now());
+        StateFilter filter = enrolled == null && states == null
+                ? null
+                : new StateFilter(
+                        enrolled,
+                        states,
+                        new UserRows(session, realm).policySources(memberStates.realmWide()),
+                        memberStates.now());
         UserRows.Rows source = users.apply(filter);
         FilteredPager.Source<MemberStates.Row> rows = (first, max) -> memberStates.of(source.read(first, max));
         // Only a per-user permission check (fine-grained permissions) needs the user's full model.
-        Visibility<MemberStates.Row> visibleRows = visible.map(row -> session.users().getUserById(realm, row.user().id()));
+        Visibility<MemberStates.Row> visibleRows =
+                visible.map(row -> session.users().getUserById(realm, row.user().id()));
         FilteredPager.Page<MemberStates.Row> page = FilteredPager.page(rows, visibleRows.and(null), paging, noun);
         int lowCodesThreshold = LowCodesThreshold.forRealm(realm);
-        List<MemberJson> items = page.items().stream().map(row -> Representations.member(row, lowCodesThreshold)).toList();
+        List<MemberJson> items = page.items().stream()
+                .map(row -> Representations.member(row, lowCodesThreshold))
+                .toList();
         if (wantsCsv()) {
             return ApiResponses.csvPage(CsvListings.members(items), page.nextFrom(), noun + ".csv");
         }
@@ -260,9 +271,11 @@ public class OrgMfaAdminResource {
     /** The caller asked for CSV: {@code text/csv} named in the Accept header (not through a wildcard). */
     private boolean wantsCsv() {
         List<String> accept = session.getContext().getRequestHeaders().getRequestHeader("Accept");
-        return accept != null && accept.stream().flatMap(value -> java.util.Arrays.stream(value.split(",")))
-                .map(type -> type.split(";")[0].trim().toLowerCase(java.util.Locale.ROOT))
-                .anyMatch(Csv.MEDIA_TYPE::equals);
+        return accept != null
+                && accept.stream()
+                        .flatMap(value -> java.util.Arrays.stream(value.split(",")))
+                        .map(type -> type.split(";")[0].trim().toLowerCase(java.util.Locale.ROOT))
+                        .anyMatch(Csv.MEDIA_TYPE::equals);
     }
 
     /** {@code GET /diagnostics}: what keeps the policy from working as configured. Needs view-realm. */
@@ -271,7 +284,8 @@ public class OrgMfaAdminResource {
     public Response getDiagnostics() {
         return answer(() -> {
             access.requireViewRealm();
-            return ApiResponses.ok(new Diagnostics(session, realm).run(lookups.organizations().orElse(null)));
+            return ApiResponses.ok(
+                    new Diagnostics(session, realm).run(lookups.organizations().orElse(null)));
         });
     }
 

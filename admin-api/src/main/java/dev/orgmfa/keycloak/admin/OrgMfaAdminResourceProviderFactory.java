@@ -1,13 +1,12 @@
 package dev.orgmfa.keycloak.admin;
 
+import dev.orgmfa.keycloak.OrgMfaIds;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory;
-
-import dev.orgmfa.keycloak.OrgMfaIds;
 
 /** Mounts the admin REST API at {@code /admin/realms/{realm}/org-mfa}. */
 public class OrgMfaAdminResourceProviderFactory implements AdminRealmResourceProviderFactory {
@@ -29,18 +28,18 @@ public class OrgMfaAdminResourceProviderFactory implements AdminRealmResourcePro
     }
 
     @Override
-    public void init(Config.Scope config) {
-    }
+    public void init(Config.Scope config) {}
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
         // Tells operators which organization permission check the policy endpoints use on this server.
-        LOG.infof("org-mfa admin API: organization policy access follows %s",
-                OrganizationAccess.HAS_ORGANIZATION_PERMISSIONS ? "Keycloak's organization permissions (26.7+)"
+        LOG.infof(
+                "org-mfa admin API: organization policy access follows %s",
+                OrganizationAccess.HAS_ORGANIZATION_PERMISSIONS
+                        ? "Keycloak's organization permissions (26.7+)"
                         : "manage-realm, as Keycloak's organization endpoints before 26.7");
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

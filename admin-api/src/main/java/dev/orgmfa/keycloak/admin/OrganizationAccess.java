@@ -1,9 +1,8 @@
 package dev.orgmfa.keycloak.admin;
 
+import dev.orgmfa.keycloak.compat.KeycloakLine;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
-
-import dev.orgmfa.keycloak.compat.KeycloakLine;
 
 /**
  * Keycloak's own permission check for organizations, the one its admin console's organization pages

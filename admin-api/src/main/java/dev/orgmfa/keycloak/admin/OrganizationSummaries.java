@@ -1,15 +1,13 @@
 package dev.orgmfa.keycloak.admin;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Set;
-
-import org.keycloak.models.OrganizationModel;
-
 import dev.orgmfa.keycloak.admin.json.SummaryJson;
 import dev.orgmfa.keycloak.admin.store.StateFilter;
 import dev.orgmfa.keycloak.admin.store.UserRows;
 import dev.orgmfa.keycloak.enrollment.EnrollmentState;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.keycloak.models.OrganizationModel;
 
 /**
  * An organization's counts, four count queries: all members, and those enrolled, in grace and overdue,
@@ -32,8 +30,11 @@ final class OrganizationSummaries {
 
     SummaryJson of(OrganizationModel organization) {
         String id = organization.getId();
-        return new SummaryJson(rows.countMembers(id, null), rows.countMembers(id, filter(EnrollmentState.ENROLLED)),
-                rows.countMembers(id, filter(EnrollmentState.GRACE)), rows.countMembers(id, filter(EnrollmentState.OVERDUE)));
+        return new SummaryJson(
+                rows.countMembers(id, null),
+                rows.countMembers(id, filter(EnrollmentState.ENROLLED)),
+                rows.countMembers(id, filter(EnrollmentState.GRACE)),
+                rows.countMembers(id, filter(EnrollmentState.OVERDUE)));
     }
 
     private StateFilter filter(EnrollmentState state) {

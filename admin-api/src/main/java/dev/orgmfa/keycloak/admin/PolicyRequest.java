@@ -1,20 +1,18 @@
 package dev.orgmfa.keycloak.admin;
 
-import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 import com.fasterxml.jackson.databind.JsonNode;
-
 import dev.orgmfa.keycloak.admin.json.PolicyJson;
 import dev.orgmfa.keycloak.authenticator.SupportContact;
 import dev.orgmfa.keycloak.policy.BrokeredUsers;
 import dev.orgmfa.keycloak.policy.EnrollByDate;
 import dev.orgmfa.keycloak.policy.OrgMfaAttributes;
 import dev.orgmfa.keycloak.policy.OrganizationPolicy;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The body of {@code PUT /organizations/{orgId}/policy}: the three original members required, exact
@@ -61,13 +59,13 @@ final class PolicyRequest {
 
         /** The policy as stored after {@link #applyTo}, for the admin event. */
         PolicyJson json(Map<String, List<String>> applied) {
-            return PolicyJson.of(OrganizationPolicy.fromAttributes(applied),
+            return PolicyJson.of(
+                    OrganizationPolicy.fromAttributes(applied),
                     OrganizationPolicy.first(applied, OrgMfaAttributes.SUPPORT_CONTACT));
         }
     }
 
-    private PolicyRequest() {
-    }
+    private PolicyRequest() {}
 
     static OrganizationPolicy parse(JsonNode body) {
         return parseUpdate(body).policy();
@@ -85,27 +83,34 @@ final class PolicyRequest {
             throw ApiException.badRequest("must be true or false", TOTP_REQUIRED);
         }
         JsonNode grace = present(body, GRACE_PERIOD_DAYS);
-        if (!grace.isIntegralNumber() || !grace.canConvertToInt()
-                || grace.intValue() < 0 || grace.intValue() > OrgMfaAttributes.MAX_GRACE_DAYS) {
-            throw ApiException.badRequest("must be a whole number from 0 to " + OrgMfaAttributes.MAX_GRACE_DAYS,
-                    GRACE_PERIOD_DAYS);
+        if (!grace.isIntegralNumber()
+                || !grace.canConvertToInt()
+                || grace.intValue() < 0
+                || grace.intValue() > OrgMfaAttributes.MAX_GRACE_DAYS) {
+            throw ApiException.badRequest(
+                    "must be a whole number from 0 to " + OrgMfaAttributes.MAX_GRACE_DAYS, GRACE_PERIOD_DAYS);
         }
         JsonNode brokered = present(body, BROKERED_USERS);
-        BrokeredUsers brokeredUsers = brokered.isTextual() ? BrokeredUsers.parse(brokered.textValue()).orElse(null) : null;
+        BrokeredUsers brokeredUsers =
+                brokered.isTextual() ? BrokeredUsers.parse(brokered.textValue()).orElse(null) : null;
         if (brokeredUsers == null) {
             throw ApiException.badRequest("must be \"enforce\" or \"exempt\"", BROKERED_USERS);
         }
         LocalDate enrollBy = enrollBy(body.get(ENROLL_BY));
         JsonNode contact = body.get(SUPPORT_CONTACT);
-        return new Update(new OrganizationPolicy(required.booleanValue(), grace.intValue(), brokeredUsers, enrollBy),
-                body.has(ENROLL_BY), body.has(SUPPORT_CONTACT), supportContact(contact));
+        return new Update(
+                new OrganizationPolicy(required.booleanValue(), grace.intValue(), brokeredUsers, enrollBy),
+                body.has(ENROLL_BY),
+                body.has(SUPPORT_CONTACT),
+                supportContact(contact));
     }
 
     private static LocalDate enrollBy(JsonNode value) {
         if (value == null || value.isNull()) {
             return null;
         }
-        LocalDate date = value.isTextual() ? EnrollByDate.storable(value.textValue()).orElse(null) : null;
+        LocalDate date =
+                value.isTextual() ? EnrollByDate.storable(value.textValue()).orElse(null) : null;
         if (date == null) {
             throw ApiException.badRequest(EnrollByDate.RULE, ENROLL_BY);
         }
@@ -119,8 +124,8 @@ final class PolicyRequest {
         if (!value.isTextual()) {
             throw ApiException.badRequest("must be text, a mailto: or https: link, or null", SUPPORT_CONTACT);
         }
-        return SupportContact.storable(value.textValue()).orElseThrow(
-                () -> ApiException.badRequest(SupportContact.RULE, SUPPORT_CONTACT));
+        return SupportContact.storable(value.textValue())
+                .orElseThrow(() -> ApiException.badRequest(SupportContact.RULE, SUPPORT_CONTACT));
     }
 
     private static JsonNode present(JsonNode body, String field) {

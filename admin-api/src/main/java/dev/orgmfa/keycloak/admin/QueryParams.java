@@ -1,12 +1,10 @@
 package dev.orgmfa.keycloak.admin;
 
+import dev.orgmfa.keycloak.enrollment.EnrollmentState;
+import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-
-import jakarta.ws.rs.core.MultivaluedMap;
-
-import dev.orgmfa.keycloak.enrollment.EnrollmentState;
 
 /**
  * Query parameters read by the API itself, so a bad value is a 400 naming the parameter (JAX-RS
@@ -34,7 +32,8 @@ final class QueryParams {
     Paging paging() {
         int first = integer(FIRST, 0, 0, Integer.MAX_VALUE, "must be a whole number of at least 0");
         int max = integer(MAX, DEFAULT_MAX, 1, MAX_MAX, "must be a whole number from 1 to " + MAX_MAX);
-        Integer from = single(FROM) == null ? null
+        Integer from = single(FROM) == null
+                ? null
                 : integer(FROM, 0, 0, Integer.MAX_VALUE, "must be a whole number of at least 0");
         if (from != null && first > 0) {
             throw ApiException.badRequest("cannot be combined with first: page with one or the other", FROM);
@@ -67,9 +66,10 @@ final class QueryParams {
         Set<EnrollmentState> states = EnumSet.noneOf(EnrollmentState.class);
         for (String value : values) {
             for (String part : value.split(",", -1)) {
-                states.add(EnrollmentState.parse(part.trim()).orElseThrow(() -> ApiException.badRequest(
-                        "must be one or more of enrolled, grace, overdue, not-required (comma-separated or repeated)",
-                        name)));
+                states.add(EnrollmentState.parse(part.trim())
+                        .orElseThrow(() -> ApiException.badRequest(
+                                "must be one or more of enrolled, grace, overdue, not-required (comma-separated or repeated)",
+                                name)));
             }
         }
         return states;

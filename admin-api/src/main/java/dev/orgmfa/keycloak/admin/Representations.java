@@ -1,21 +1,11 @@
 package dev.orgmfa.keycloak.admin;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-
-import org.keycloak.credential.CredentialModel;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.OrganizationModel;
-import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
-
-import dev.orgmfa.keycloak.admin.store.UserRows;
 import dev.orgmfa.keycloak.admin.json.MemberJson;
 import dev.orgmfa.keycloak.admin.json.OrganizationJson;
 import dev.orgmfa.keycloak.admin.json.PolicyJson;
 import dev.orgmfa.keycloak.admin.json.SummaryJson;
 import dev.orgmfa.keycloak.admin.json.UserFactorsJson;
+import dev.orgmfa.keycloak.admin.store.UserRows;
 import dev.orgmfa.keycloak.enrollment.GraceClock;
 import dev.orgmfa.keycloak.enrollment.TotpDevices;
 import dev.orgmfa.keycloak.policy.EffectivePolicy;
@@ -23,6 +13,14 @@ import dev.orgmfa.keycloak.policy.MfaPolicyResolver;
 import dev.orgmfa.keycloak.policy.OrgMfaAttributes;
 import dev.orgmfa.keycloak.policy.OrganizationPolicy;
 import dev.orgmfa.keycloak.recovery.RecoveryCodeStore;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.keycloak.credential.CredentialModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
 
 /** Keycloak models to the API's JSON types; every policy answer comes from {@link MfaPolicyResolver}. */
 final class Representations {
@@ -41,12 +39,19 @@ final class Representations {
         EffectivePolicy policy = new MfaPolicyResolver(session).resolve(realm, user);
         // A deadline exists only while it matters: required, not enrolled, and the grace clock started.
         Long enrollBy = policy.required() && !enrolled
-                ? GraceClock.startedAt(user).flatMap(policy::enrollBy).map(Instant::toEpochMilli).orElse(null)
+                ? GraceClock.startedAt(user)
+                        .flatMap(policy::enrollBy)
+                        .map(Instant::toEpochMilli)
+                        .orElse(null)
                 : null;
-        return new UserFactorsJson(user.getId(), user.getUsername(),
-                new UserFactorsJson.Totp(enrolled, devices.stream()
-                        .map(d -> new UserFactorsJson.Device(d.getId(), d.getUserLabel(), d.getCreatedDate()))
-                        .toList()),
+        return new UserFactorsJson(
+                user.getId(),
+                user.getUsername(),
+                new UserFactorsJson.Totp(
+                        enrolled,
+                        devices.stream()
+                                .map(d -> new UserFactorsJson.Device(d.getId(), d.getUserLabel(), d.getCreatedDate()))
+                                .toList()),
                 new UserFactorsJson.RecoveryCodes(RecoveryCodeStore.remaining(user)),
                 new UserFactorsJson.Policy(policy.required(), policy.requiredBy(), enrollBy));
     }
@@ -56,19 +61,28 @@ final class Representations {
         UserRows.Person user = row.user();
         Instant enrollBy = row.standing().enrollBy();
         int codes = row.facts().recoveryCodesRemaining();
-        return new MemberJson(user.id(), user.username(), user.email(), row.facts().enrolled(),
-                row.standing().state().value(), enrollBy == null ? null : enrollBy.toEpochMilli(),
-                row.facts().devices(), codes, row.facts().enrolled() && codes <= lowCodesThreshold);
+        return new MemberJson(
+                user.id(),
+                user.username(),
+                user.email(),
+                row.facts().enrolled(),
+                row.standing().state().value(),
+                enrollBy == null ? null : enrollBy.toEpochMilli(),
+                row.facts().devices(),
+                codes,
+                row.facts().enrolled() && codes <= lowCodesThreshold);
     }
 
     static OrganizationJson organization(OrganizationModel organization, SummaryJson summary) {
-        return new OrganizationJson(organization.getId(), organization.getAlias(), organization.getName(),
-                policy(organization), summary);
+        return new OrganizationJson(
+                organization.getId(), organization.getAlias(), organization.getName(), policy(organization), summary);
     }
 
     static PolicyJson policy(OrganizationModel organization) {
-        return PolicyJson.of(policyOf(organization),
-                OrganizationPolicy.first(organization.getAttributes() == null ? Map.of() : organization.getAttributes(),
+        return PolicyJson.of(
+                policyOf(organization),
+                OrganizationPolicy.first(
+                        organization.getAttributes() == null ? Map.of() : organization.getAttributes(),
                         OrgMfaAttributes.SUPPORT_CONTACT));
     }
 

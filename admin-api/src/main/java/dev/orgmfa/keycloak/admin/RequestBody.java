@@ -1,10 +1,9 @@
 package dev.orgmfa.keycloak.admin;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /** Reads a request body, bounded in size, into the JSON object the endpoint expects. */
 final class RequestBody {
@@ -12,8 +11,7 @@ final class RequestBody {
     /** Far above the largest valid body (1000 ids of 255 characters), far below anything harmful. */
     static final int MAX_BYTES = 1024 * 1024;
 
-    private RequestBody() {
-    }
+    private RequestBody() {}
 
     static JsonNode readObject(InputStream in) {
         return Json.readObject(read(in));

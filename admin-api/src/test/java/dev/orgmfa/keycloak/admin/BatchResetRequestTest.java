@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -23,7 +22,9 @@ class BatchResetRequestTest {
     }
 
     private static String idsJson(int count) {
-        return IntStream.range(0, count).mapToObj(i -> "\"id-" + i + "\"").collect(Collectors.joining(",", "{\"userIds\": [", "]}"));
+        return IntStream.range(0, count)
+                .mapToObj(i -> "\"id-" + i + "\"")
+                .collect(Collectors.joining(",", "{\"userIds\": [", "]}"));
     }
 
     @Test
@@ -49,19 +50,21 @@ class BatchResetRequestTest {
     }
 
     @ParameterizedTest(name = "{0} -> field {1}")
-    @CsvSource(delimiter = '|', value = {
-            "{}                                   | userIds",
-            "{\"userIds\": null}                  | userIds",
-            "{\"userIds\": \"abc\"}               | userIds",
-            "{\"userIds\": {\"0\": \"abc\"}}      | userIds",
-            "{\"userIds\": []}                    | userIds",
-            "{\"userIds\": [\"a\", 3]}            | userIds[1]",
-            "{\"userIds\": [\"a\", \"b\", \"c\", null]} | userIds[3]",
-            "{\"userIds\": [[\"a\"]]}             | userIds[0]",
-            "{\"userIds\": [{}]}                  | userIds[0]",
-            "{\"userIds\": [true]}                | userIds[0]",
-            "{\"userIds\": [\"a\"], \"logout\": true} | logout",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{}                                   | userIds",
+                "{\"userIds\": null}                  | userIds",
+                "{\"userIds\": \"abc\"}               | userIds",
+                "{\"userIds\": {\"0\": \"abc\"}}      | userIds",
+                "{\"userIds\": []}                    | userIds",
+                "{\"userIds\": [\"a\", 3]}            | userIds[1]",
+                "{\"userIds\": [\"a\", \"b\", \"c\", null]} | userIds[3]",
+                "{\"userIds\": [[\"a\"]]}             | userIds[0]",
+                "{\"userIds\": [{}]}                  | userIds[0]",
+                "{\"userIds\": [true]}                | userIds[0]",
+                "{\"userIds\": [\"a\"], \"logout\": true} | logout",
+            })
     void rejectsWithTheFieldNamed(String json, String field) {
         ApiException e = assertThrows(ApiException.class, () -> parse(json));
         assertEquals(400, e.status().getStatusCode());

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
 import org.junit.jupiter.api.Test;
 
 class FilteredPagerTest {
@@ -27,21 +26,25 @@ class FilteredPagerTest {
         @Override
         public List<Integer> read(int first, int max) {
             reads.add(new int[] {first, max});
-            return IntStream.range(first, (int) Math.min(size, (long) first + max)).boxed().collect(Collectors.toList());
+            return IntStream.range(first, (int) Math.min(size, (long) first + max))
+                    .boxed()
+                    .collect(Collectors.toList());
         }
 
         int examined() {
-            return reads.stream().mapToInt(r -> Math.max(0, Math.min(size, r[0] + r[1]) - r[0])).sum();
+            return reads.stream()
+                    .mapToInt(r -> Math.max(0, Math.min(size, r[0] + r[1]) - r[0]))
+                    .sum();
         }
     }
 
-    private static FilteredPager.Page<Integer> page(Numbers source, Predicate<Integer> keep, int first, int max, int chunk,
-                                                    int budget) {
+    private static FilteredPager.Page<Integer> page(
+            Numbers source, Predicate<Integer> keep, int first, int max, int chunk, int budget) {
         return FilteredPager.page(source, keep, new QueryParams.Paging(first, max), chunk, budget, "numbers");
     }
 
-    private static FilteredPager.Page<Integer> from(Numbers source, Predicate<Integer> keep, int from, int max, int chunk,
-                                                    int budget) {
+    private static FilteredPager.Page<Integer> from(
+            Numbers source, Predicate<Integer> keep, int from, int max, int chunk, int budget) {
         return FilteredPager.page(source, keep, new QueryParams.Paging(from, 0, max), chunk, budget, "numbers");
     }
 
@@ -72,7 +75,8 @@ class FilteredPagerTest {
 
     @Test
     void beyondTheLastMatchIsEmpty() {
-        assertEquals(List.of(), page(new Numbers(30), n -> n < 3, 3, 10, 8, 1000).items());
+        assertEquals(
+                List.of(), page(new Numbers(30), n -> n < 3, 3, 10, 8, 1000).items());
         assertEquals(List.of(), page(new Numbers(0), n -> true, 0, 10, 8, 1000).items());
     }
 
@@ -86,7 +90,8 @@ class FilteredPagerTest {
         Numbers source = new Numbers(503);
         List<Integer> all = new ArrayList<>();
         for (int first = 0; ; first += 37) {
-            List<Integer> page = page(source, n -> n % 3 == 1, first, 37, 64, 1000).items();
+            List<Integer> page =
+                    page(source, n -> n % 3 == 1, first, 37, 64, 1000).items();
             all.addAll(page);
             if (page.size() < 37) {
                 break;
@@ -107,7 +112,8 @@ class FilteredPagerTest {
 
     @Test
     void withoutFromAPageThatCannotFillIsRefusedNotShort() {
-        ApiException e = assertThrows(ApiException.class, () -> page(new Numbers(100_000), n -> n % 100 == 0, 0, 10, 64, 300));
+        ApiException e =
+                assertThrows(ApiException.class, () -> page(new Numbers(100_000), n -> n % 100 == 0, 0, 10, 64, 300));
         assertEquals(400, e.status().getStatusCode());
         assertEquals("from", e.field());
     }

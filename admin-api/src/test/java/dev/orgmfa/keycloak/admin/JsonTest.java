@@ -5,21 +5,37 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.orgmfa.keycloak.admin.json.ErrorJson;
+import dev.orgmfa.keycloak.admin.json.UserFactorsJson;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import dev.orgmfa.keycloak.admin.json.ErrorJson;
-import dev.orgmfa.keycloak.admin.json.UserFactorsJson;
-
 class JsonTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"", " ", "null", "[]", "[{}]", "\"text\"", "42", "true", "{", "{\"a\":}", "{\"a\":1} {}",
-            "{\"a\":1}x", "{\"a\":1,\"a\":2}", "{'a':1}", "{a:1}", "{\"a\":NaN}", "{\"a\":1,}"})
+    @ValueSource(
+            strings = {
+                "",
+                " ",
+                "null",
+                "[]",
+                "[{}]",
+                "\"text\"",
+                "42",
+                "true",
+                "{",
+                "{\"a\":}",
+                "{\"a\":1} {}",
+                "{\"a\":1}x",
+                "{\"a\":1,\"a\":2}",
+                "{'a':1}",
+                "{a:1}",
+                "{\"a\":NaN}",
+                "{\"a\":1,}"
+            })
     void everyBodyThatIsNoSingleObjectIsABadRequestWithoutField(String body) {
         ApiException e = assertThrows(ApiException.class, () -> Json.readObject(body.getBytes(StandardCharsets.UTF_8)));
         assertEquals(400, e.status().getStatusCode());
@@ -28,14 +44,17 @@ class JsonTest {
 
     @Test
     void invalidUtf8AndDeepNestingAreBadRequests() {
-        assertThrows(ApiException.class, () -> Json.readObject(new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28, '"', ':', '1', '}'}));
+        assertThrows(
+                ApiException.class,
+                () -> Json.readObject(new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28, '"', ':', '1', '}'}));
         String deep = "{\"a\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
         assertThrows(ApiException.class, () -> Json.readObject(deep.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
     void errorMessagesDoNotQuoteTheInput() {
-        ApiException e = assertThrows(ApiException.class,
+        ApiException e = assertThrows(
+                ApiException.class,
                 () -> Json.readObject("{\"secret-looking-value\" x}".getBytes(StandardCharsets.UTF_8)));
         assertFalse(e.getMessage().contains("secret"), e.getMessage());
     }

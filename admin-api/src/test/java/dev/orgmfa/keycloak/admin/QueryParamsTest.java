@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import jakarta.ws.rs.core.MultivaluedHashMap;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -23,13 +22,29 @@ class QueryParamsTest {
     @Test
     void pagingDefaultsAndBounds() {
         assertEquals(new QueryParams.Paging(0, 100), of().paging());
-        assertEquals(new QueryParams.Paging(250, 1), of("first", "250", "max", "1").paging());
-        assertEquals(new QueryParams.Paging(Integer.MAX_VALUE, 1000), of("first", "2147483647", "max", "1000").paging());
+        assertEquals(
+                new QueryParams.Paging(250, 1), of("first", "250", "max", "1").paging());
+        assertEquals(
+                new QueryParams.Paging(Integer.MAX_VALUE, 1000),
+                of("first", "2147483647", "max", "1000").paging());
     }
 
     @ParameterizedTest(name = "{0}={1}")
-    @CsvSource({"first,-1", "first,abc", "first,''", "first,+1", "first,' 1'", "first,1.0", "first,2147483648",
-            "first,99999999999", "max,0", "max,1001", "max,-5", "max,x", "max,0x10"})
+    @CsvSource({
+        "first,-1",
+        "first,abc",
+        "first,''",
+        "first,+1",
+        "first,' 1'",
+        "first,1.0",
+        "first,2147483648",
+        "first,99999999999",
+        "max,0",
+        "max,1001",
+        "max,-5",
+        "max,x",
+        "max,0x10"
+    })
     void badPagingNamesTheParameter(String name, String value) {
         ApiException e = assertThrows(ApiException.class, () -> of(name, value).paging());
         assertEquals(400, e.status().getStatusCode());
@@ -39,9 +54,14 @@ class QueryParamsTest {
     @Test
     void fromContinuesAListingAndExcludesFirst() {
         assertNull(of().paging().from());
-        assertEquals(new QueryParams.Paging(1000, 0, 50), of("from", "1000", "max", "50").paging());
-        assertEquals(new QueryParams.Paging(7, 0, 100), of("from", "7", "first", "0").paging());
-        for (String[] bad : new String[][] {{"from", "-1"}, {"from", "x"}, {"from", "5", "first", "5"}, {"from", "1", "from", "2"}}) {
+        assertEquals(
+                new QueryParams.Paging(1000, 0, 50),
+                of("from", "1000", "max", "50").paging());
+        assertEquals(
+                new QueryParams.Paging(7, 0, 100), of("from", "7", "first", "0").paging());
+        for (String[] bad :
+                new String[][] {{"from", "-1"}, {"from", "x"}, {"from", "5", "first", "5"}, {"from", "1", "from", "2"}
+                }) {
             ApiException e = assertThrows(ApiException.class, () -> of(bad).paging(), String.join(",", bad));
             assertEquals("from", e.field());
         }
@@ -53,14 +73,16 @@ class QueryParamsTest {
         assertEquals(Boolean.TRUE, of("enrolled", "true").flag("enrolled"));
         assertEquals(Boolean.FALSE, of("enrolled", "false").flag("enrolled"));
         for (String bad : new String[] {"", "TRUE", "yes", "1", "true "}) {
-            ApiException e = assertThrows(ApiException.class, () -> of("enrolled", bad).flag("enrolled"), bad);
+            ApiException e =
+                    assertThrows(ApiException.class, () -> of("enrolled", bad).flag("enrolled"), bad);
             assertEquals("enrolled", e.field());
         }
     }
 
     @Test
     void aParameterGivenTwiceIsRejected() {
-        ApiException e = assertThrows(ApiException.class, () -> of("max", "1", "max", "2").paging());
+        ApiException e = assertThrows(
+                ApiException.class, () -> of("max", "1", "max", "2").paging());
         assertEquals("max", e.field());
     }
 }

@@ -5,17 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.orgmfa.keycloak.enrollment.EnrollmentState;
+import jakarta.ws.rs.core.MultivaluedHashMap;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.ws.rs.core.MultivaluedHashMap;
-
 import org.junit.jupiter.api.Test;
-
-import dev.orgmfa.keycloak.enrollment.EnrollmentState;
 
 class StateQueryAndPolicyUpdateTest {
 
@@ -30,14 +27,18 @@ class StateQueryAndPolicyUpdateTest {
     }
 
     private static PolicyRequest.Update update(String members) {
-        return PolicyRequest.parseUpdate(Json.readObject(("{" + BASE + members + "}").getBytes(StandardCharsets.UTF_8)));
+        return PolicyRequest.parseUpdate(
+                Json.readObject(("{" + BASE + members + "}").getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
     void statesCommaSeparatedAndRepeated() {
         assertNull(query().states("state"));
-        assertEquals(EnumSet.of(EnrollmentState.GRACE, EnrollmentState.OVERDUE), query("grace,overdue").states("state"));
-        assertEquals(EnumSet.of(EnrollmentState.GRACE, EnrollmentState.NOT_REQUIRED),
+        assertEquals(
+                EnumSet.of(EnrollmentState.GRACE, EnrollmentState.OVERDUE),
+                query("grace,overdue").states("state"));
+        assertEquals(
+                EnumSet.of(EnrollmentState.GRACE, EnrollmentState.NOT_REQUIRED),
                 query("grace", "not-required").states("state"));
         for (String bad : new String[] {"Grace", "grace,", "", "late", "grace;overdue"}) {
             ApiException e = assertThrows(ApiException.class, () -> query(bad).states("state"), bad);
@@ -47,14 +48,20 @@ class StateQueryAndPolicyUpdateTest {
 
     @Test
     void absentDeadlineAndContactAreKeptNullRemoves() {
-        Map<String, List<String>> current = Map.of("mfa.totp.enroll-by", List.of("2030-01-01"),
-                "mfa.support-contact", List.of("mailto:a@example.com"), "tier", List.of("gold"));
+        Map<String, List<String>> current = Map.of(
+                "mfa.totp.enroll-by",
+                List.of("2030-01-01"),
+                "mfa.support-contact",
+                List.of("mailto:a@example.com"),
+                "tier",
+                List.of("gold"));
         Map<String, List<String>> kept = update("").applyTo(current);
         assertEquals(List.of("2030-01-01"), kept.get("mfa.totp.enroll-by"));
         assertEquals(List.of("mailto:a@example.com"), kept.get("mfa.support-contact"));
         assertEquals(List.of("gold"), kept.get("tier"));
 
-        Map<String, List<String>> removed = update(", \"enrollBy\": null, \"supportContact\": null").applyTo(current);
+        Map<String, List<String>> removed =
+                update(", \"enrollBy\": null, \"supportContact\": null").applyTo(current);
         assertFalse(removed.containsKey("mfa.totp.enroll-by"));
         assertFalse(removed.containsKey("mfa.support-contact"));
 
@@ -68,7 +75,8 @@ class StateQueryAndPolicyUpdateTest {
 
     @Test
     void badDeadlinesAreRefusedWithTheField() {
-        for (String bad : new String[] {"\"2031-02-29\"", "\"31-01-2031\"", "20310101", "true", "\"1999-12-31\"", "\"\""}) {
+        for (String bad :
+                new String[] {"\"2031-02-29\"", "\"31-01-2031\"", "20310101", "true", "\"1999-12-31\"", "\"\""}) {
             ApiException e = assertThrows(ApiException.class, () -> update(", \"enrollBy\": " + bad), bad);
             assertEquals("enrollBy", e.field());
         }

@@ -1,13 +1,12 @@
 package dev.orgmfa.keycloak.account;
 
+import dev.orgmfa.keycloak.OrgMfaIds;
+import dev.orgmfa.keycloak.enrollment.SetupAction;
 import org.keycloak.credential.CredentialTypeMetadata;
 import org.keycloak.credential.CredentialTypeMetadataContext;
 import org.keycloak.credential.OTPCredentialProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-
-import dev.orgmfa.keycloak.OrgMfaIds;
-import dev.orgmfa.keycloak.enrollment.SetupAction;
 
 /**
  * Keycloak's OTP credential provider with one change: in a realm where {@code org-mfa-totp-setup} is

@@ -1,7 +1,8 @@
 package dev.orgmfa.keycloak.account;
 
+import dev.orgmfa.keycloak.enrollment.GraceClock;
+import dev.orgmfa.keycloak.recovery.RecoveryCodeStore;
 import java.util.Set;
-
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.credential.CredentialProvider;
 import org.keycloak.credential.CredentialTypeMetadata;
@@ -9,9 +10,6 @@ import org.keycloak.credential.CredentialTypeMetadataContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-
-import dev.orgmfa.keycloak.enrollment.GraceClock;
-import dev.orgmfa.keycloak.recovery.RecoveryCodeStore;
 
 /**
  * Owns the credential rows this extension keeps for their storage properties, not as anything a user
@@ -33,6 +31,7 @@ public class BookkeepingRowsCredentialProvider implements CredentialProvider<Cre
 
     /** What the presented rows carry as {@code federationLink}: not a user storage, only "not the user's own". */
     static final String PRESENTED_AS = "org-mfa";
+
     private static final Set<String> TYPES = Set.of(GraceClock.TYPE, RecoveryCodeStore.TICKET_TYPE);
 
     private final KeycloakSession session;

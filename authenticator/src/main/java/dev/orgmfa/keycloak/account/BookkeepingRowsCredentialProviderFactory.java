@@ -3,7 +3,8 @@ package dev.orgmfa.keycloak.account;
 import org.keycloak.credential.CredentialProviderFactory;
 import org.keycloak.models.KeycloakSession;
 
-public class BookkeepingRowsCredentialProviderFactory implements CredentialProviderFactory<BookkeepingRowsCredentialProvider> {
+public class BookkeepingRowsCredentialProviderFactory
+        implements CredentialProviderFactory<BookkeepingRowsCredentialProvider> {
 
     public static final String PROVIDER_ID = "org-mfa-bookkeeping-rows";
 

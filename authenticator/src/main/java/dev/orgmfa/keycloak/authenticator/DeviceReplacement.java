@@ -3,15 +3,13 @@ package dev.orgmfa.keycloak.authenticator;
 import static dev.orgmfa.keycloak.OrgMfaIds.NOTE_RECOVERED_WITH_CODE;
 import static dev.orgmfa.keycloak.OrgMfaIds.NOTE_REPLACE_DEVICE;
 
+import dev.orgmfa.keycloak.enrollment.TotpDevices;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
-
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
-
-import dev.orgmfa.keycloak.enrollment.TotpDevices;
 
 /**
  * Replacing a lost authenticator after a sign-in with a recovery code. Both facts live in notes of
@@ -21,8 +19,7 @@ import dev.orgmfa.keycloak.enrollment.TotpDevices;
  */
 public final class DeviceReplacement {
 
-    private DeviceReplacement() {
-    }
+    private DeviceReplacement() {}
 
     public static void recordRecoverySignIn(AuthenticationSessionModel authSession) {
         authSession.setAuthNote(NOTE_RECOVERED_WITH_CODE, "true");
@@ -58,6 +55,8 @@ public final class DeviceReplacement {
      */
     public static List<CredentialModel> lostDevices(UserModel user, Collection<String> chosen) {
         Set<String> ids = chosen == null ? Set.of() : Set.copyOf(chosen);
-        return TotpDevices.of(user).stream().filter(device -> ids.contains(device.getId())).toList();
+        return TotpDevices.of(user).stream()
+                .filter(device -> ids.contains(device.getId()))
+                .toList();
     }
 }

@@ -1,8 +1,9 @@
 package dev.orgmfa.keycloak.authenticator;
 
+import dev.orgmfa.keycloak.challenge.ChallengeHost;
+import dev.orgmfa.keycloak.challenge.SecondFactorMethod;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.events.EventBuilder;
@@ -12,9 +13,6 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
-
-import dev.orgmfa.keycloak.challenge.ChallengeHost;
-import dev.orgmfa.keycloak.challenge.SecondFactorMethod;
 
 /**
  * The challenge inside the login step: a wrong code goes through {@code failureChallenge}, so the

@@ -1,16 +1,14 @@
 package dev.orgmfa.keycloak.authenticator;
 
+import dev.orgmfa.keycloak.OrgMfaIds;
+import dev.orgmfa.keycloak.recovery.RecoveryCodeStore;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.jboss.logging.Logger;
 import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RequiredActionConfigModel;
-
-import dev.orgmfa.keycloak.OrgMfaIds;
-import dev.orgmfa.keycloak.recovery.RecoveryCodeStore;
 
 /**
  * How few recovery codes make the TOTP screen warn. It must stay below the size of a set: a
@@ -22,13 +20,13 @@ public final class LowCodesThreshold {
     private static final Logger LOG = Logger.getLogger(LowCodesThreshold.class);
     private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
 
-    private LowCodesThreshold() {
-    }
+    private LowCodesThreshold() {}
 
     /** The threshold for the step's config (null: the default), corrected against the realm's set size. */
     public static int of(RealmModel realm, AuthenticatorConfigModel config) {
         int fallback = OrgMfaTotpAuthenticatorFactory.DEFAULT_LOW_RECOVERY_CODES_THRESHOLD;
-        String value = config == null || config.getConfig() == null ? null
+        String value = config == null || config.getConfig() == null
+                ? null
                 : config.getConfig().get(OrgMfaTotpAuthenticatorFactory.LOW_RECOVERY_CODES_THRESHOLD);
         int threshold;
         try {
@@ -39,9 +37,14 @@ public final class LowCodesThreshold {
         int setSize = setSize(realm);
         if (threshold >= setSize) {
             if (WARNED.add(realm.getId() + "/" + threshold + "/" + setSize)) {
-                LOG.warnf("realm %s: the org-mfa-totp option %s=%d is not below the recovery code set size %d;"
-                        + " using %d", realm.getName(), OrgMfaTotpAuthenticatorFactory.LOW_RECOVERY_CODES_THRESHOLD,
-                        threshold, setSize, Math.min(fallback, setSize - 1));
+                LOG.warnf(
+                        "realm %s: the org-mfa-totp option %s=%d is not below the recovery code set size %d;"
+                                + " using %d",
+                        realm.getName(),
+                        OrgMfaTotpAuthenticatorFactory.LOW_RECOVERY_CODES_THRESHOLD,
+                        threshold,
+                        setSize,
+                        Math.min(fallback, setSize - 1));
             }
             return Math.min(fallback, setSize - 1);
         }
@@ -58,7 +61,9 @@ public final class LowCodesThreshold {
                 .filter(execution -> OrgMfaTotpAuthenticatorFactory.PROVIDER_ID.equals(execution.getAuthenticator())
                         && execution.getAuthenticatorConfig() != null)
                 .map(execution -> realm.getAuthenticatorConfigById(execution.getAuthenticatorConfig()))
-                .filter(Objects::nonNull).findFirst().orElse(null);
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(null);
         return of(realm, config);
     }
 

@@ -2,11 +2,15 @@ package dev.orgmfa.keycloak.authenticator;
 
 import static dev.orgmfa.keycloak.OrgMfaIds.*;
 
-import java.time.Instant;
-
+import dev.orgmfa.keycloak.challenge.SecondFactorChallenge;
+import dev.orgmfa.keycloak.challenge.SecondFactorNeed;
+import dev.orgmfa.keycloak.enrollment.MfaGate;
+import dev.orgmfa.keycloak.enrollment.OfflineAccess;
+import dev.orgmfa.keycloak.enrollment.SetupAction;
+import dev.orgmfa.keycloak.enrollment.SignIn;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-
+import java.time.Instant;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.Authenticator;
@@ -14,13 +18,6 @@ import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-
-import dev.orgmfa.keycloak.challenge.SecondFactorChallenge;
-import dev.orgmfa.keycloak.challenge.SecondFactorNeed;
-import dev.orgmfa.keycloak.enrollment.MfaGate;
-import dev.orgmfa.keycloak.enrollment.OfflineAccess;
-import dev.orgmfa.keycloak.enrollment.SetupAction;
-import dev.orgmfa.keycloak.enrollment.SignIn;
 
 /**
  * The {@code org-mfa-totp} login step. Enrolled users answer the second-factor challenge (a TOTP code
@@ -57,8 +54,12 @@ public class OrgMfaTotpAuthenticator implements Authenticator {
     }
 
     private static boolean codeNeeded(AuthenticationFlowContext context) {
-        return SecondFactorNeed.codeNeeded(context.getSession(), context.getRealm(), context.getAuthenticationSession(),
-                context.getUser(), SecondFactorNeed.Occasion.LOGIN_STEP);
+        return SecondFactorNeed.codeNeeded(
+                context.getSession(),
+                context.getRealm(),
+                context.getAuthenticationSession(),
+                context.getUser(),
+                SecondFactorNeed.Occasion.LOGIN_STEP);
     }
 
     /** The one decision for this sign-in; brokered (SSO) sign-ins may be exempt. */
@@ -66,13 +67,14 @@ public class OrgMfaTotpAuthenticator implements Authenticator {
         SignIn signIn = SignIn.of(context.getAuthenticationSession());
         MfaGate.Decision decision = new MfaGate(context.getSession())
                 .decide(context.getRealm(), context.getUser(), signIn, Instant.ofEpochMilli(Time.currentTimeMillis()));
-        LOG.debugf("user %s: %s (brokered sign-in: %s)", context.getUser().getId(), decision.outcome(), signIn.brokered());
+        LOG.debugf(
+                "user %s: %s (brokered sign-in: %s)", context.getUser().getId(), decision.outcome(), signIn.brokered());
         return decision;
     }
 
     /** Every outcome but ENROLLED: enroll now, grace notice, or pass. */
-    private void gateUnenrolled(AuthenticationFlowContext context, MfaGate.Decision decision,
-                                MultivaluedMap<String, String> form) {
+    private void gateUnenrolled(
+            AuthenticationFlowContext context, MfaGate.Decision decision, MultivaluedMap<String, String> form) {
         UserModel user = context.getUser();
         switch (decision.outcome()) {
             case MUST_ENROLL -> {
@@ -87,10 +89,17 @@ public class OrgMfaTotpAuthenticator implements Authenticator {
                     context.success();
                 } else {
                     context.challenge(context.form()
-                            .setAttribute("graceDaysLeft", decision.gracePeriod().daysLeft())
-                            .setAttribute("enrollBy", decision.gracePeriod().enrollBy().toEpochMilli())
-                            .setAttribute("orgMfaRequiredBy", String.join(", ",
-                                    RequiringOrganizations.names(context.getSession(), context.getRealm(), user)))
+                            .setAttribute(
+                                    "graceDaysLeft", decision.gracePeriod().daysLeft())
+                            .setAttribute(
+                                    "enrollBy",
+                                    decision.gracePeriod().enrollBy().toEpochMilli())
+                            .setAttribute(
+                                    "orgMfaRequiredBy",
+                                    String.join(
+                                            ", ",
+                                            RequiringOrganizations.names(
+                                                    context.getSession(), context.getRealm(), user)))
                             .createForm(TEMPLATE_GRACE_NOTICE));
                 }
             }
@@ -106,7 +115,8 @@ public class OrgMfaTotpAuthenticator implements Authenticator {
         if (!SetupAction.isAvailable(context.getRealm())) {
             SetupAction.warnUnavailable(context.getRealm(), context.getUser().getId());
             context.getEvent().user(context.getUser()).error(ERROR_SETUP_UNAVAILABLE);
-            context.challenge(context.form().setError(SetupAction.UNAVAILABLE_MESSAGE)
+            context.challenge(context.form()
+                    .setError(SetupAction.UNAVAILABLE_MESSAGE)
                     .createErrorPage(Response.Status.FORBIDDEN));
             return;
         }
@@ -128,10 +138,8 @@ public class OrgMfaTotpAuthenticator implements Authenticator {
     }
 
     @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {}
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -1,8 +1,11 @@
 package dev.orgmfa.keycloak.authenticator;
 
+import dev.orgmfa.keycloak.OrgMfaIds;
+import dev.orgmfa.keycloak.policy.BrokeredUsers;
+import dev.orgmfa.keycloak.policy.RealmWideOption;
+import dev.orgmfa.keycloak.recovery.RecoveryCodeCredential;
 import java.util.List;
 import java.util.Set;
-
 import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
@@ -13,11 +16,6 @@ import org.keycloak.models.credential.OTPCredentialModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
-import dev.orgmfa.keycloak.OrgMfaIds;
-import dev.orgmfa.keycloak.policy.BrokeredUsers;
-import dev.orgmfa.keycloak.recovery.RecoveryCodeCredential;
-import dev.orgmfa.keycloak.policy.RealmWideOption;
-
 public class OrgMfaTotpAuthenticatorFactory implements AuthenticatorFactory {
 
     public static final String PROVIDER_ID = OrgMfaIds.LOGIN_STEP;
@@ -27,27 +25,37 @@ public class OrgMfaTotpAuthenticatorFactory implements AuthenticatorFactory {
     private static final OrgMfaTotpAuthenticator SINGLETON = new OrgMfaTotpAuthenticator();
 
     private static final List<ProviderConfigProperty> CONFIG = ProviderConfigurationBuilder.create()
-            .property().name(RealmWideOption.REQUIRE_ALL_USERS)
+            .property()
+            .name(RealmWideOption.REQUIRE_ALL_USERS)
             .label("Require TOTP of every user")
             .helpText("Every user of the realm must have TOTP, whatever their organizations say.")
-            .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("false").add()
-            .property().name(RealmWideOption.ALL_USERS_GRACE_DAYS)
+            .type(ProviderConfigProperty.BOOLEAN_TYPE)
+            .defaultValue("false")
+            .add()
+            .property()
+            .name(RealmWideOption.ALL_USERS_GRACE_DAYS)
             .label("Grace days (every user)")
             .helpText("With 'Require TOTP of every user': days (0-365) a user may still sign in without TOTP,"
                     + " counted from their first sign-in under the requirement. Invalid values count as 0.")
-            .type(ProviderConfigProperty.STRING_TYPE).defaultValue("0").add()
-            .property().name(RealmWideOption.ALL_USERS_BROKERED)
+            .type(ProviderConfigProperty.STRING_TYPE)
+            .defaultValue("0")
+            .add()
+            .property()
+            .name(RealmWideOption.ALL_USERS_BROKERED)
             .label("SSO users (every user)")
             .helpText("With 'Require TOTP of every user': 'enforce' holds users who sign in through an identity"
                     + " provider to it too, 'exempt' lets them pass.")
             .type(ProviderConfigProperty.LIST_TYPE)
             .options(BrokeredUsers.ENFORCE.value(), BrokeredUsers.EXEMPT.value())
-            .defaultValue(BrokeredUsers.ENFORCE.value()).add()
-            .property().name(LOW_RECOVERY_CODES_THRESHOLD)
+            .defaultValue(BrokeredUsers.ENFORCE.value())
+            .add()
+            .property()
+            .name(LOW_RECOVERY_CODES_THRESHOLD)
             .label("Low recovery codes notice")
             .helpText("The TOTP screen tells users with this many recovery codes left, or fewer, and offers a new set.")
             .type(ProviderConfigProperty.STRING_TYPE)
-            .defaultValue(Integer.toString(DEFAULT_LOW_RECOVERY_CODES_THRESHOLD)).add()
+            .defaultValue(Integer.toString(DEFAULT_LOW_RECOVERY_CODES_THRESHOLD))
+            .add()
             .build();
 
     @Override
@@ -103,14 +111,11 @@ public class OrgMfaTotpAuthenticatorFactory implements AuthenticatorFactory {
     }
 
     @Override
-    public void init(Config.Scope config) {
-    }
+    public void init(Config.Scope config) {}
 
     @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
+    public void postInit(KeycloakSessionFactory factory) {}
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -1,5 +1,8 @@
 package dev.orgmfa.keycloak.authenticator;
 
+import dev.orgmfa.keycloak.policy.MfaPolicyResolver;
+import dev.orgmfa.keycloak.policy.OrgMfaAttributes;
+import dev.orgmfa.keycloak.policy.OrganizationRef;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Comparator;
@@ -9,16 +12,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.organization.OrganizationProvider;
-
-import dev.orgmfa.keycloak.policy.MfaPolicyResolver;
-import dev.orgmfa.keycloak.policy.OrgMfaAttributes;
-import dev.orgmfa.keycloak.policy.OrganizationRef;
 
 /**
  * Whom a user who can use neither the authenticator app nor a recovery code should ask: the
@@ -44,26 +42,33 @@ public record SupportContact(String text, String href) {
 
     /** The contact for this user, or empty when neither an organization nor the realm names one. */
     public static Optional<SupportContact> of(KeycloakSession session, RealmModel realm, UserModel user) {
-        return fromOrganizations(session, realm, user).or(() -> parse(realm.getAttribute(OrgMfaAttributes.SUPPORT_CONTACT)));
+        return fromOrganizations(session, realm, user)
+                .or(() -> parse(realm.getAttribute(OrgMfaAttributes.SUPPORT_CONTACT)));
     }
 
-    private static Optional<SupportContact> fromOrganizations(KeycloakSession session, RealmModel realm, UserModel user) {
+    private static Optional<SupportContact> fromOrganizations(
+            KeycloakSession session, RealmModel realm, UserModel user) {
         OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
         if (organizations == null || !realm.isOrganizationsEnabled()) {
             return Optional.empty();
         }
-        List<OrganizationModel> naming = organizations.getByMember(user)
-                .filter(o -> parse(contactOf(o)).isPresent()).toList();
+        List<OrganizationModel> naming = organizations
+                .getByMember(user)
+                .filter(o -> parse(contactOf(o)).isPresent())
+                .toList();
         if (naming.size() <= 1) {
             // The code form renders on every sign-in: the policy is resolved only when it has to choose.
             return naming.stream().findFirst().flatMap(o -> parse(contactOf(o)));
         }
-        Set<String> requiring = new MfaPolicyResolver(session).resolve(realm, user).requiredBy().stream()
-                .map(OrganizationRef::id).collect(Collectors.toSet());
+        Set<String> requiring = new MfaPolicyResolver(session)
+                .resolve(realm, user).requiredBy().stream()
+                        .map(OrganizationRef::id)
+                        .collect(Collectors.toSet());
         return naming.stream()
                 .sorted(Comparator.comparing((OrganizationModel o) -> !requiring.contains(o.getId()))
                         .thenComparing(OrganizationModel::getAlias, Comparator.nullsLast(Comparator.naturalOrder())))
-                .findFirst().flatMap(o -> parse(contactOf(o)));
+                .findFirst()
+                .flatMap(o -> parse(contactOf(o)));
     }
 
     private static String contactOf(OrganizationModel organization) {
@@ -81,8 +86,9 @@ public record SupportContact(String text, String href) {
             trimmed = trimmed.substring(0, MAX_LENGTH);
         }
         String lower = trimmed.toLowerCase(Locale.ROOT);
-        boolean oneWord = trimmed.chars().noneMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c)
-                || c == '"' || c == '<' || c == '>');
+        boolean oneWord = trimmed.chars()
+                .noneMatch(c ->
+                        Character.isWhitespace(c) || Character.isISOControl(c) || c == '"' || c == '<' || c == '>');
         if (oneWord && lower.startsWith("mailto:") && trimmed.length() > "mailto:".length()) {
             return Optional.of(new SupportContact(trimmed.substring("mailto:".length()), trimmed));
         }
@@ -100,7 +106,8 @@ public record SupportContact(String text, String href) {
      */
     public static Optional<String> storable(String raw) {
         String value = raw.strip();
-        if (value.isEmpty() || value.length() > MAX_LENGTH
+        if (value.isEmpty()
+                || value.length() > MAX_LENGTH
                 || value.codePoints().anyMatch(c -> Character.isISOControl(c) || c == '\u2028' || c == '\u2029')) {
             return Optional.empty();
         }
@@ -109,7 +116,9 @@ public record SupportContact(String text, String href) {
         }
         String lower = value.toLowerCase(Locale.ROOT);
         if (lower.startsWith("mailto:")) {
-            return value.length() > "mailto:".length() && value.indexOf('@') > 0 ? Optional.of(value) : Optional.empty();
+            return value.length() > "mailto:".length() && value.indexOf('@') > 0
+                    ? Optional.of(value)
+                    : Optional.empty();
         }
         if (lower.startsWith("https://")) {
             try {

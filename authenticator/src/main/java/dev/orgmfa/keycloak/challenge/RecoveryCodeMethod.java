@@ -2,19 +2,17 @@ package dev.orgmfa.keycloak.challenge;
 
 import static dev.orgmfa.keycloak.OrgMfaIds.*;
 
-import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.Response;
-
-import org.jboss.logging.Logger;
-import org.keycloak.events.Details;
-import org.keycloak.events.EventBuilder;
-import org.keycloak.events.EventType;
-
 import dev.orgmfa.keycloak.authenticator.DeviceReplacement;
 import dev.orgmfa.keycloak.authenticator.SecondFactorCodes;
 import dev.orgmfa.keycloak.authenticator.SecondFactorForms;
 import dev.orgmfa.keycloak.enrollment.SecondFactorProof;
 import dev.orgmfa.keycloak.recovery.RecoveryCodeCredential;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.keycloak.events.Details;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
 
 /**
  * A recovery code, used up on success. The set is renewed before the session exists, and this
@@ -51,7 +49,8 @@ final class RecoveryCodeMethod implements SecondFactorMethod {
 
     @Override
     public Response render(ChallengeHost host, String error, Object... errorParameters) {
-        return SecondFactorForms.recoveryCode(host.form(), host.session(), host.realm(), host.user(), error, errorParameters);
+        return SecondFactorForms.recoveryCode(
+                host.form(), host.session(), host.realm(), host.user(), error, errorParameters);
     }
 
     @Override
@@ -68,9 +67,13 @@ final class RecoveryCodeMethod implements SecondFactorMethod {
     public void onSuccess(ChallengeHost host, MultivaluedMap<String, String> posted) {
         LOG.debugf("user %s signed in with a recovery code", host.user().getId());
         // Its own event now: the sign-in's LOGIN event comes in a later request, after the new codes screen.
-        host.event().clone().event(EventType.REMOVE_CREDENTIAL).user(host.user())
+        host.event()
+                .clone()
+                .event(EventType.REMOVE_CREDENTIAL)
+                .user(host.user())
                 .detail(Details.CREDENTIAL_TYPE, RecoveryCodeCredential.TYPE)
-                .detail(DETAIL_RECOVERY_CODE_USED, "true").success();
+                .detail(DETAIL_RECOVERY_CODE_USED, "true")
+                .success();
         // Using a code renews the set: the user acknowledges the new codes before the session exists.
         host.authSession().addRequiredAction(RECOVERY_CODES_ACTION);
         DeviceReplacement.recordRecoverySignIn(host.authSession());

@@ -2,17 +2,14 @@ package dev.orgmfa.keycloak.challenge;
 
 import static dev.orgmfa.keycloak.OrgMfaIds.*;
 
-import java.util.List;
-
+import dev.orgmfa.keycloak.authenticator.Lockout;
+import dev.orgmfa.keycloak.enrollment.SecondFactorProof;
 import jakarta.ws.rs.core.MultivaluedMap;
-
+import java.util.List;
 import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.services.managers.BruteForceProtector;
-
-import dev.orgmfa.keycloak.authenticator.Lockout;
-import dev.orgmfa.keycloak.enrollment.SecondFactorProof;
 
 /**
  * Asks an enrolled user for their second factor, the same in the login step and at the end of a flow
@@ -25,8 +22,7 @@ public final class SecondFactorChallenge {
     /** The methods, in the order the forms offer them; the first is the form a sign-in starts on. */
     static final List<SecondFactorMethod> METHODS = List.of(new TotpMethod(), new RecoveryCodeMethod());
 
-    private SecondFactorChallenge() {
-    }
+    private SecondFactorChallenge() {}
 
     /** Shows the form the user is on (a re-render, e.g. a language switch, stays on it). */
     public static void show(ChallengeHost host) {
@@ -43,7 +39,12 @@ public final class SecondFactorChallenge {
                 return;
             }
         }
-        check(host, METHODS.stream().filter(m -> posted.containsKey(m.answerField())).findFirst().orElse(METHODS.get(0)),
+        check(
+                host,
+                METHODS.stream()
+                        .filter(m -> posted.containsKey(m.answerField()))
+                        .findFirst()
+                        .orElse(METHODS.get(0)),
                 posted);
     }
 

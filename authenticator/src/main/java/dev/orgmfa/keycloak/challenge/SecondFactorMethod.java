@@ -2,7 +2,6 @@ package dev.orgmfa.keycloak.challenge;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-
 import org.keycloak.events.EventBuilder;
 
 /**

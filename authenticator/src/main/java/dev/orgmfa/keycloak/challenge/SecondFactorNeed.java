@@ -1,16 +1,14 @@
 package dev.orgmfa.keycloak.challenge;
 
-import java.util.List;
-
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
-import org.keycloak.sessions.AuthenticationSessionModel;
-
 import dev.orgmfa.keycloak.enrollment.MfaGate;
 import dev.orgmfa.keycloak.enrollment.SecondFactorProof;
 import dev.orgmfa.keycloak.enrollment.SignIn;
 import dev.orgmfa.keycloak.enrollment.TotpDevices;
+import java.util.List;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
  * The one answer to "does this sign-in still need a second-factor code?", asked by the login step,
@@ -31,17 +29,21 @@ public final class SecondFactorNeed {
 
     /** Lets a sign-in through without a code (e.g. a browser the user trusts), never a factor change. */
     public interface SkipRule {
-        boolean skips(KeycloakSession session, RealmModel realm, AuthenticationSessionModel authSession, UserModel user);
+        boolean skips(
+                KeycloakSession session, RealmModel realm, AuthenticationSessionModel authSession, UserModel user);
     }
 
     /** None yet: a trusted-browser rule goes here, and then holds for the login step and the end of every flow. */
     static final List<SkipRule> SKIP_RULES = List.of();
 
-    private SecondFactorNeed() {
-    }
+    private SecondFactorNeed() {}
 
-    public static boolean codeNeeded(KeycloakSession session, RealmModel realm, AuthenticationSessionModel authSession,
-                                     UserModel user, Occasion occasion) {
+    public static boolean codeNeeded(
+            KeycloakSession session,
+            RealmModel realm,
+            AuthenticationSessionModel authSession,
+            UserModel user,
+            Occasion occasion) {
         if (!TotpDevices.isEnrolled(user)) {
             // Nothing to answer with: enrollment (MfaGate) is the question then.
             return false;

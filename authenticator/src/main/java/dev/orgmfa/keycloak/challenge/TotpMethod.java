@@ -2,17 +2,15 @@ package dev.orgmfa.keycloak.challenge;
 
 import static dev.orgmfa.keycloak.OrgMfaIds.*;
 
-import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.Response;
-
-import org.keycloak.events.Details;
-import org.keycloak.events.EventBuilder;
-import org.keycloak.models.credential.OTPCredentialModel;
-
 import dev.orgmfa.keycloak.authenticator.LowCodesThreshold;
 import dev.orgmfa.keycloak.authenticator.SecondFactorCodes;
 import dev.orgmfa.keycloak.authenticator.SecondFactorForms;
 import dev.orgmfa.keycloak.enrollment.SecondFactorProof;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.events.Details;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.models.credential.OTPCredentialModel;
 
 /** A code of one of the user's authenticator apps (Keycloak {@code otp} credentials). */
 final class TotpMethod implements SecondFactorMethod {
@@ -44,8 +42,14 @@ final class TotpMethod implements SecondFactorMethod {
 
     @Override
     public Response render(ChallengeHost host, String error, Object... errorParameters) {
-        return SecondFactorForms.totp(host.form(), host.session(), host.realm(), host.user(),
-                LowCodesThreshold.of(host.realm(), host.stepConfig()), error, errorParameters);
+        return SecondFactorForms.totp(
+                host.form(),
+                host.session(),
+                host.realm(),
+                host.user(),
+                LowCodesThreshold.of(host.realm(), host.stepConfig()),
+                error,
+                errorParameters);
     }
 
     @Override

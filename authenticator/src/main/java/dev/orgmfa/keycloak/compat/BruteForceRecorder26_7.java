@@ -1,7 +1,6 @@
 package dev.orgmfa.keycloak.compat;
 
 import java.util.Set;
-
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -14,8 +13,13 @@ public final class BruteForceRecorder26_7 implements BruteForceRecorder {
     @Override
     public void wrongCode(KeycloakSession session, RealmModel realm, UserModel user) {
         if (realm.isBruteForceProtected()) {
-            session.getProvider(BruteForceProtector.class).failedLogin(realm, user, session.getContext().getConnection(),
-                    session.getContext().getHttpRequest().getUri(), Set.of(OTPCredentialModel.TYPE));
+            session.getProvider(BruteForceProtector.class)
+                    .failedLogin(
+                            realm,
+                            user,
+                            session.getContext().getConnection(),
+                            session.getContext().getHttpRequest().getUri(),
+                            Set.of(OTPCredentialModel.TYPE));
         }
     }
 }

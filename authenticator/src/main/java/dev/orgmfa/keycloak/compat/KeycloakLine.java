@@ -2,7 +2,6 @@ package dev.orgmfa.keycloak.compat;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.keycloak.common.Version;
 
 /**
@@ -14,8 +13,7 @@ public final class KeycloakLine {
 
     private static final Pattern MAJOR_MINOR = Pattern.compile("^(\\d{1,9})\\.(\\d{1,9})(?:\\D.*)?$");
 
-    private KeycloakLine() {
-    }
+    private KeycloakLine() {}
 
     /** The server is 26.{@code minor} or newer. A version that cannot be read counts as older. */
     public static boolean atLeast(int minor) {

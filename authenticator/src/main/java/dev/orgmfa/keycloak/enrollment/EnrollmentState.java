@@ -1,11 +1,10 @@
 package dev.orgmfa.keycloak.enrollment;
 
+import dev.orgmfa.keycloak.policy.EffectivePolicy;
+import dev.orgmfa.keycloak.policy.GracePeriod;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
-
-import dev.orgmfa.keycloak.policy.EffectivePolicy;
-import dev.orgmfa.keycloak.policy.GracePeriod;
 
 /**
  * Where a user stands, as an admin sees it: the sign-in's own decision ({@link MfaGate}) for a
@@ -45,8 +44,7 @@ public enum EnrollmentState {
      *
      * @param enrollBy the deadline, only for {@code grace} and {@code overdue}; null otherwise
      */
-    public record Standing(EnrollmentState state, Instant enrollBy) {
-    }
+    public record Standing(EnrollmentState state, Instant enrollBy) {}
 
     /**
      * @param enrolled   the user has a TOTP device

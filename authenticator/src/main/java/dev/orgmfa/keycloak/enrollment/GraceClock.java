@@ -1,21 +1,19 @@
 package dev.orgmfa.keycloak.enrollment;
 
+import dev.orgmfa.keycloak.OrgMfaIds;
+import dev.orgmfa.keycloak.policy.EffectivePolicy;
+import dev.orgmfa.keycloak.policy.OrgMfaAttributes;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.jboss.logging.Logger;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.models.ModelException;
 import org.keycloak.models.UserModel;
 import org.keycloak.storage.ReadOnlyException;
 import org.keycloak.util.JsonSerialization;
-
-import dev.orgmfa.keycloak.OrgMfaIds;
-import dev.orgmfa.keycloak.policy.EffectivePolicy;
-import dev.orgmfa.keycloak.policy.OrgMfaAttributes;
 
 /**
  * When a user's grace period started. Kept as a credential row of its own type, not as a user
@@ -28,13 +26,13 @@ public final class GraceClock {
 
     /** Credential type of the row; not offered to users by any credential provider. */
     public static final String TYPE = OrgMfaIds.GRACE_CLOCK_TYPE;
+
     private static final Logger LOG = Logger.getLogger(GraceClock.class);
     private static final String STARTED_AT = "startedAt";
     /** The data of an ended clock (start 0): how the admin API's listings find rows written before the start was also the row's date. */
     public static final String ENDED_DATA = "{\"" + STARTED_AT + "\":0}";
 
-    private GraceClock() {
-    }
+    private GraceClock() {}
 
     /** The start of the grace period, if it started (read only: the admin API shows it). */
     public static Optional<Instant> startedAt(UserModel user) {
@@ -61,7 +59,8 @@ public final class GraceClock {
         if (stored.isPresent()) {
             return notInTheFuture(stored.get(), now);
         }
-        Instant start = legacyStart(user).map(legacy -> notInTheFuture(legacy, now)).orElse(now);
+        Instant start =
+                legacyStart(user).map(legacy -> notInTheFuture(legacy, now)).orElse(now);
         write(user, start);
         return start;
     }

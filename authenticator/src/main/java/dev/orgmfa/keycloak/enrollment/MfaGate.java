@@ -1,14 +1,12 @@
 package dev.orgmfa.keycloak.enrollment;
 
-import java.time.Instant;
-
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
-
 import dev.orgmfa.keycloak.policy.EffectivePolicy;
 import dev.orgmfa.keycloak.policy.GracePeriod;
 import dev.orgmfa.keycloak.policy.MfaPolicyResolver;
+import java.time.Instant;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
 
 /**
  * Decides what a sign-in must do about TOTP. Shared by the login step and the required actions, so
@@ -27,8 +25,7 @@ public final class MfaGate {
         MUST_ENROLL
     }
 
-    public record Decision(Outcome outcome, EffectivePolicy policy, GracePeriod gracePeriod) {
-    }
+    public record Decision(Outcome outcome, EffectivePolicy policy, GracePeriod gracePeriod) {}
 
     private final KeycloakSession session;
     private final MfaPolicyResolver resolver;

@@ -2,7 +2,6 @@ package dev.orgmfa.keycloak.enrollment;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;
-
 import org.keycloak.OAuth2Constants;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
@@ -12,8 +11,7 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  */
 public final class OfflineAccess {
 
-    private OfflineAccess() {
-    }
+    private OfflineAccess() {}
 
     /** Drops {@code offline_access} from the scopes this sign-in requested; true if it was there. */
     public static boolean withhold(AuthenticationSessionModel authSession) {
@@ -21,9 +19,11 @@ public final class OfflineAccess {
         if (scope == null || !Arrays.asList(scope.split(" ")).contains(OAuth2Constants.OFFLINE_ACCESS)) {
             return false;
         }
-        authSession.setClientNote(OAuth2Constants.SCOPE, Arrays.stream(scope.split(" "))
-                .filter(s -> !s.isEmpty() && !OAuth2Constants.OFFLINE_ACCESS.equals(s))
-                .collect(Collectors.joining(" ")));
+        authSession.setClientNote(
+                OAuth2Constants.SCOPE,
+                Arrays.stream(scope.split(" "))
+                        .filter(s -> !s.isEmpty() && !OAuth2Constants.OFFLINE_ACCESS.equals(s))
+                        .collect(Collectors.joining(" ")));
         return true;
     }
 }

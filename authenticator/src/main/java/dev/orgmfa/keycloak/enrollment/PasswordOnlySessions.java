@@ -1,7 +1,6 @@
 package dev.orgmfa.keycloak.enrollment;
 
 import java.util.List;
-
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -14,19 +13,24 @@ import org.keycloak.models.UserSessionModel;
  */
 public final class PasswordOnlySessions {
 
-    private PasswordOnlySessions() {
-    }
+    private PasswordOnlySessions() {}
 
     /**
      * Ends every online and offline session of the user without a second factor, except the one with
      * id {@code keepId} (the sign-in under way, which is about to be proven); returns how many ended.
      */
     public static int end(KeycloakSession session, RealmModel realm, UserModel user, String keepId) {
-        List<UserSessionModel> online = session.sessions().getUserSessionsStream(realm, user)
-                .filter(s -> !SecondFactorProof.of(session, realm, s) && !s.getId().equals(keepId)).toList();
+        List<UserSessionModel> online = session.sessions()
+                .getUserSessionsStream(realm, user)
+                .filter(s ->
+                        !SecondFactorProof.of(session, realm, s) && !s.getId().equals(keepId))
+                .toList();
         online.forEach(s -> session.sessions().removeUserSession(realm, s));
-        List<UserSessionModel> offline = session.sessions().getOfflineUserSessionsStream(realm, user)
-                .filter(s -> !SecondFactorProof.of(session, realm, s) && !s.getId().equals(keepId)).toList();
+        List<UserSessionModel> offline = session.sessions()
+                .getOfflineUserSessionsStream(realm, user)
+                .filter(s ->
+                        !SecondFactorProof.of(session, realm, s) && !s.getId().equals(keepId))
+                .toList();
         offline.forEach(s -> session.sessions().removeOfflineUserSession(realm, s));
         return online.size() + offline.size();
     }

@@ -18,8 +18,7 @@ public final class SetupAction {
 
     private static final Logger LOG = Logger.getLogger(SetupAction.class);
 
-    private SetupAction() {
-    }
+    private SetupAction() {}
 
     public static boolean isAvailable(RealmModel realm) {
         return realm.getRequiredActionProvidersStream()
@@ -28,7 +27,8 @@ public final class SetupAction {
 
     public static void warnUnavailable(RealmModel realm, String userId) {
         RequiredActionProviderModel action = realm.getRequiredActionProviderByAlias(SETUP_ACTION);
-        LOG.warnf("realm %s: user %s must set up TOTP, but the required action %s is %s; sign-in refused."
+        LOG.warnf(
+                "realm %s: user %s must set up TOTP, but the required action %s is %s; sign-in refused."
                         + " Enable it under Authentication > Required actions.",
                 realm.getName(), userId, SETUP_ACTION, action == null ? "not registered" : "disabled");
     }

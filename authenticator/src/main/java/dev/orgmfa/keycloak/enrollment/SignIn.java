@@ -26,8 +26,9 @@ public record SignIn(boolean brokered, String identityProviderAlias) {
         }
         String alias = authSession.getUserSessionNotes().get(Details.IDENTITY_PROVIDER);
         boolean brokered = alias != null;
-        for (String note : new String[] {AbstractIdpAuthenticator.BROKERED_CONTEXT_NOTE,
-                PostBrokerLoginConstants.PBL_BROKERED_IDENTITY_CONTEXT}) {
+        for (String note : new String[] {
+            AbstractIdpAuthenticator.BROKERED_CONTEXT_NOTE, PostBrokerLoginConstants.PBL_BROKERED_IDENTITY_CONTEXT
+        }) {
             if (authSession.getAuthNote(note) != null) {
                 brokered = true;
                 if (alias == null) {

@@ -19,8 +19,13 @@ import java.util.Optional;
  *                         {@code null} for the realm-wide option (which exempts every identity provider)
  * @param deadlines        one rule per requiring source: its grace days and its deadline date, if any
  */
-public record EffectivePolicy(boolean required, List<OrganizationRef> requiredBy, int gracePeriodDays,
-                              BrokeredUsers brokeredUsers, List<String> exemptingSources, List<Deadline> deadlines) {
+public record EffectivePolicy(
+        boolean required,
+        List<OrganizationRef> requiredBy,
+        int gracePeriodDays,
+        BrokeredUsers brokeredUsers,
+        List<String> exemptingSources,
+        List<Deadline> deadlines) {
 
     /**
      * The grace clock start an admin reset writes: grace over, whatever the policy's days or dates.
@@ -62,18 +67,27 @@ public record EffectivePolicy(boolean required, List<OrganizationRef> requiredBy
                 requiredBy.add(source.organization());
             }
             if (policy.brokeredUsers() == BrokeredUsers.EXEMPT) {
-                exempting.add(source.organization() == null ? null : source.organization().id());
+                exempting.add(
+                        source.organization() == null
+                                ? null
+                                : source.organization().id());
             }
             grace = grace == null ? policy.gracePeriodDays() : Math.min(grace, policy.gracePeriodDays());
-            deadlines.add(new Deadline(policy.gracePeriodDays(),
+            deadlines.add(new Deadline(
+                    policy.gracePeriodDays(),
                     policy.enrollBy() == null ? null : EnrollByDate.forcedFrom(policy.enrollBy())));
             brokered = brokered.stricter(policy.brokeredUsers());
         }
         if (grace == null) {
             return NOT_REQUIRED;
         }
-        return new EffectivePolicy(true, List.copyOf(requiredBy), grace, brokered,
-                Collections.unmodifiableList(exempting), List.copyOf(deadlines));
+        return new EffectivePolicy(
+                true,
+                List.copyOf(requiredBy),
+                grace,
+                brokered,
+                Collections.unmodifiableList(exempting),
+                List.copyOf(deadlines));
     }
 
     /**

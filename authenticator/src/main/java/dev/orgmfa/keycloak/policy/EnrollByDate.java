@@ -22,8 +22,7 @@ public final class EnrollByDate {
     /** Earlier years are typing errors (a deadline long past would force everybody at once). */
     private static final int FIRST_YEAR = 2000;
 
-    private EnrollByDate() {
-    }
+    private EnrollByDate() {}
 
     /** A date an admin may store: {@link #parse} and from {@link #FIRST_YEAR} on. Reading stays lenient. */
     public static Optional<LocalDate> storable(String value) {

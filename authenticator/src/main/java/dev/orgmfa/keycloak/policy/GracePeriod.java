@@ -15,8 +15,9 @@ public record GracePeriod(Instant enrollBy, Instant now) {
 
     /** The grace period of a user whose clock started at {@code startedAt} (deadline dates included). */
     public static GracePeriod of(EffectivePolicy policy, Instant startedAt, Instant now) {
-        return new GracePeriod(policy.enrollBy(startedAt)
-                .orElseGet(() -> startedAt.plus(Duration.ofDays(policy.gracePeriodDays()))), now);
+        return new GracePeriod(
+                policy.enrollBy(startedAt).orElseGet(() -> startedAt.plus(Duration.ofDays(policy.gracePeriodDays()))),
+                now);
     }
 
     public boolean isRunning() {

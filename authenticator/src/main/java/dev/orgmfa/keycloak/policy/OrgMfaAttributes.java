@@ -26,6 +26,5 @@ public final class OrgMfaAttributes {
 
     public static final int MAX_GRACE_DAYS = 365;
 
-    private OrgMfaAttributes() {
-    }
+    private OrgMfaAttributes() {}
 }

@@ -13,8 +13,8 @@ import java.util.Map;
  * @param brokeredUsers   whether SSO (brokered) sign-ins are held to the requirement
  * @param enrollBy        nobody is forced before 00:00 UTC of this day; null for no such date
  */
-public record OrganizationPolicy(boolean totpRequired, int gracePeriodDays, BrokeredUsers brokeredUsers,
-                                 LocalDate enrollBy) {
+public record OrganizationPolicy(
+        boolean totpRequired, int gracePeriodDays, BrokeredUsers brokeredUsers, LocalDate enrollBy) {
 
     public static final OrganizationPolicy DEFAULT = new OrganizationPolicy(false, 0, BrokeredUsers.ENFORCE);
 
@@ -42,9 +42,13 @@ public record OrganizationPolicy(boolean totpRequired, int gracePeriodDays, Brok
             return DEFAULT;
         }
         boolean required = requiredFlag(attributes).required();
-        return new OrganizationPolicy(required, parseGraceDays(first(attributes, OrgMfaAttributes.GRACE_DAYS)),
-                BrokeredUsers.parse(first(attributes, OrgMfaAttributes.BROKERED_USERS)).orElse(BrokeredUsers.ENFORCE),
-                EnrollByDate.parse(first(attributes, OrgMfaAttributes.ENROLL_BY)).orElse(null));
+        return new OrganizationPolicy(
+                required,
+                parseGraceDays(first(attributes, OrgMfaAttributes.GRACE_DAYS)),
+                BrokeredUsers.parse(first(attributes, OrgMfaAttributes.BROKERED_USERS))
+                        .orElse(BrokeredUsers.ENFORCE),
+                EnrollByDate.parse(first(attributes, OrgMfaAttributes.ENROLL_BY))
+                        .orElse(null));
     }
 
     /**
@@ -64,7 +68,9 @@ public record OrganizationPolicy(boolean totpRequired, int gracePeriodDays, Brok
 
     /** How the organization's {@code mfa.totp.required} value reads. */
     public static RequiredFlag requiredFlag(Map<String, List<String>> attributes) {
-        return attributes == null ? RequiredFlag.ABSENT : RequiredFlag.parse(first(attributes, OrgMfaAttributes.TOTP_REQUIRED));
+        return attributes == null
+                ? RequiredFlag.ABSENT
+                : RequiredFlag.parse(first(attributes, OrgMfaAttributes.TOTP_REQUIRED));
     }
 
     public static String first(Map<String, List<String>> attributes, String name) {

@@ -2,7 +2,6 @@ package dev.orgmfa.keycloak.policy;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.jboss.logging.Logger;
 
 /**
@@ -15,22 +14,25 @@ final class PolicyWarnings {
     private static final Logger LOG = Logger.getLogger(PolicyWarnings.class);
     /** Bounded, so attribute churn cannot grow it without limit; past it, warnings repeat. */
     private static final int MAX_REMEMBERED = 10_000;
+
     private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
 
-    private PolicyWarnings() {
-    }
+    private PolicyWarnings() {}
 
     static void unrecognizedRequired(String organizationId, String alias, String value) {
         if (firstTime(organizationId + '\u0000' + OrgMfaAttributes.TOTP_REQUIRED + '\u0000' + value)) {
-            LOG.warnf("organization %s (%s): %s=\"%s\" is neither true nor false; it is read as true (TOTP required)."
-                    + " Set it to true or false.", organizationId, alias, OrgMfaAttributes.TOTP_REQUIRED, value);
+            LOG.warnf(
+                    "organization %s (%s): %s=\"%s\" is neither true nor false; it is read as true (TOTP required)."
+                            + " Set it to true or false.",
+                    organizationId, alias, OrgMfaAttributes.TOTP_REQUIRED, value);
         }
     }
 
     static void unrecognizedEnrollBy(String organizationId, String alias, String value) {
         if (firstTime(organizationId + '\u0000' + OrgMfaAttributes.ENROLL_BY + '\u0000' + value)) {
-            LOG.warnf("organization %s (%s): %s=\"%s\" is not a date YYYY-MM-DD; it is ignored (no extra time"
-                    + " before members are forced). Set a date such as 2027-01-31, or remove it.",
+            LOG.warnf(
+                    "organization %s (%s): %s=\"%s\" is not a date YYYY-MM-DD; it is ignored (no extra time"
+                            + " before members are forced). Set a date such as 2027-01-31, or remove it.",
                     organizationId, alias, OrgMfaAttributes.ENROLL_BY, value);
         }
     }

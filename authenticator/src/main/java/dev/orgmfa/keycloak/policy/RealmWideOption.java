@@ -1,13 +1,11 @@
 package dev.orgmfa.keycloak.policy;
 
+import dev.orgmfa.keycloak.OrgMfaIds;
 import java.util.Map;
 import java.util.Optional;
-
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.RealmModel;
-
-import dev.orgmfa.keycloak.OrgMfaIds;
 
 /**
  * The "require TOTP of every user" option of the {@code org-mfa-totp} step. It is read from the
@@ -18,12 +16,12 @@ public final class RealmWideOption {
 
     /** Provider id of the login step whose executions carry the option. */
     public static final String AUTHENTICATOR_ID = OrgMfaIds.LOGIN_STEP;
+
     public static final String REQUIRE_ALL_USERS = "requireAllUsers";
     public static final String ALL_USERS_GRACE_DAYS = "allUsersGraceDays";
     public static final String ALL_USERS_BROKERED = "allUsersBrokeredUsers";
 
-    private RealmWideOption() {
-    }
+    private RealmWideOption() {}
 
     /** The realm-wide source, if any enabled {@code org-mfa-totp} execution of the realm has the option on. */
     public static Optional<PolicySource> find(RealmModel realm) {
@@ -50,7 +48,8 @@ public final class RealmWideOption {
     private static PolicySource toSource(Map<String, String> config) {
         OrganizationPolicy parsed = OrganizationPolicy.fromAttributes(Map.of(
                 OrgMfaAttributes.GRACE_DAYS, java.util.List.of(config.getOrDefault(ALL_USERS_GRACE_DAYS, "0")),
-                OrgMfaAttributes.BROKERED_USERS, java.util.List.of(config.getOrDefault(ALL_USERS_BROKERED, "enforce"))));
+                OrgMfaAttributes.BROKERED_USERS,
+                        java.util.List.of(config.getOrDefault(ALL_USERS_BROKERED, "enforce"))));
         return PolicySource.realmWide(parsed.gracePeriodDays(), parsed.brokeredUsers());
     }
 }

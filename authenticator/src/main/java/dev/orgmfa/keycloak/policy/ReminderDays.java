@@ -54,6 +54,9 @@ public record ReminderDays(List<Integer> days) {
 
     /** The reminder due to a member with {@code daysLeft} days left: the smallest listed day not below it. */
     public OptionalInt dueAt(long daysLeft) {
-        return days.stream().filter(n -> n >= daysLeft).mapToInt(Integer::intValue).min();
+        return days.stream()
+                .filter(n -> n >= daysLeft)
+                .mapToInt(Integer::intValue)
+                .min();
     }
 }

@@ -1,12 +1,10 @@
 package dev.orgmfa.keycloak.recovery;
 
-import java.io.IOException;
-
-import org.keycloak.credential.CredentialModel;
-import org.keycloak.util.JsonSerialization;
-
 import dev.orgmfa.keycloak.OrgMfaIds;
 import dev.orgmfa.keycloak.recovery.RecoveryCodeHasher.HashedCode;
+import java.io.IOException;
+import org.keycloak.credential.CredentialModel;
+import org.keycloak.util.JsonSerialization;
 
 /**
  * One stored recovery code: a credential row of type {@value #TYPE} whose secret data is the salted
@@ -16,8 +14,7 @@ public final class RecoveryCodeCredential {
 
     public static final String TYPE = OrgMfaIds.RECOVERY_CODE;
 
-    private RecoveryCodeCredential() {
-    }
+    private RecoveryCodeCredential() {}
 
     public static CredentialModel of(HashedCode hashed, long createdDate) {
         CredentialModel model = new CredentialModel();
@@ -46,9 +43,7 @@ public final class RecoveryCodeCredential {
     }
 
     /** Non-secret data: how the hash was made, so a later version can tell old rows apart. */
-    public record CredentialData(String algorithm) {
-    }
+    public record CredentialData(String algorithm) {}
 
-    public record SecretData(String salt, String hash) {
-    }
+    public record SecretData(String salt, String hash) {}
 }

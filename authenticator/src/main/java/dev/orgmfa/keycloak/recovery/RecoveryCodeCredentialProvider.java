@@ -1,5 +1,7 @@
 package dev.orgmfa.keycloak.recovery;
 
+import dev.orgmfa.keycloak.OrgMfaIds;
+import dev.orgmfa.keycloak.enrollment.TotpDevices;
 import org.keycloak.credential.CredentialInput;
 import org.keycloak.credential.CredentialInputValidator;
 import org.keycloak.credential.CredentialMetadata;
@@ -10,9 +12,6 @@ import org.keycloak.credential.CredentialTypeMetadataContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-
-import dev.orgmfa.keycloak.OrgMfaIds;
-import dev.orgmfa.keycloak.enrollment.TotpDevices;
 
 /**
  * Makes recovery codes a credential type Keycloak knows: the account console lists them and offers to
@@ -31,11 +30,13 @@ public class RecoveryCodeCredentialProvider implements CredentialProvider<Creden
     static final String REGENERATE_ACTION = OrgMfaIds.RECOVERY_CODES_ACTION;
     /** Keycloak's own account console messages (every language it ships): "{{0}} recovery codes remaining". */
     static final String REMAINING_MESSAGE = "recovery-codes-number-remaining";
+
     static final String DISPLAY_NAME = "orgMfa.recoveryCodes.displayName";
 
     private final KeycloakSession session;
     /** The row that stands for the user's whole set once the type's metadata was read; null before. */
     private String summaryRowId;
+
     private int summaryRemaining;
 
     public RecoveryCodeCredentialProvider(KeycloakSession session) {
@@ -90,12 +91,18 @@ public class RecoveryCodeCredentialProvider implements CredentialProvider<Creden
     /** The oldest row of the set (smallest id: stable across requests) stands for the set; none when no code is usable. */
     private void summarise(UserModel user) {
         summaryRemaining = RecoveryCodeStore.remaining(user);
-        summaryRowId = summaryRemaining == 0 ? "" : user.credentialManager().getStoredCredentialsByTypeStream(getType())
-                .map(CredentialModel::getId).min(String::compareTo).orElse("");
+        summaryRowId = summaryRemaining == 0
+                ? ""
+                : user.credentialManager()
+                        .getStoredCredentialsByTypeStream(getType())
+                        .map(CredentialModel::getId)
+                        .min(String::compareTo)
+                        .orElse("");
     }
 
     @Override
-    public CredentialMetadata getCredentialMetadata(CredentialModel credentialModel, CredentialTypeMetadata typeMetadata) {
+    public CredentialMetadata getCredentialMetadata(
+            CredentialModel credentialModel, CredentialTypeMetadata typeMetadata) {
         CredentialMetadata metadata = new CredentialMetadata();
         if (credentialModel.getId() != null && credentialModel.getId().equals(summaryRowId)) {
             // The set, not the row: named "Recovery codes", with the number left; no hash leaves the server.
@@ -126,7 +133,9 @@ public class RecoveryCodeCredentialProvider implements CredentialProvider<Creden
         if (!supportsCredentialType(credential.getType())) {
             return false;
         }
-        return summaryRowId == null || credential.getId() == null || credential.getId().equals(summaryRowId);
+        return summaryRowId == null
+                || credential.getId() == null
+                || credential.getId().equals(summaryRowId);
     }
 
     @Override

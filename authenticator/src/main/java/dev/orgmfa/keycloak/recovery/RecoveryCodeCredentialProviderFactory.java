@@ -1,11 +1,11 @@
 package dev.orgmfa.keycloak.recovery;
 
+import dev.orgmfa.keycloak.OrgMfaIds;
 import org.keycloak.credential.CredentialProviderFactory;
 import org.keycloak.models.KeycloakSession;
 
-import dev.orgmfa.keycloak.OrgMfaIds;
-
-public class RecoveryCodeCredentialProviderFactory implements CredentialProviderFactory<RecoveryCodeCredentialProvider> {
+public class RecoveryCodeCredentialProviderFactory
+        implements CredentialProviderFactory<RecoveryCodeCredentialProvider> {
 
     public static final String PROVIDER_ID = OrgMfaIds.RECOVERY_CODE;
 

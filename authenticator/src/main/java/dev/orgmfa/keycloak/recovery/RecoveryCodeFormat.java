@@ -2,7 +2,6 @@ package dev.orgmfa.keycloak.recovery;
 
 import java.util.Locale;
 import java.util.Optional;
-
 import org.keycloak.common.util.SecretGenerator;
 
 /**
@@ -15,8 +14,7 @@ public final class RecoveryCodeFormat {
     static final int LENGTH = 16;
     private static final int GROUP = 4;
 
-    private RecoveryCodeFormat() {
-    }
+    private RecoveryCodeFormat() {}
 
     /** A fresh random code in its canonical form (no dashes, upper case), from Keycloak's own secure generator. */
     public static String generate() {

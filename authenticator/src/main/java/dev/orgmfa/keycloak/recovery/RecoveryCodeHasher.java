@@ -16,8 +16,7 @@ public final class RecoveryCodeHasher {
     public static final String ALGORITHM = "SHA-256";
     private static final int SALT_BYTES = 16;
 
-    private RecoveryCodeHasher() {
-    }
+    private RecoveryCodeHasher() {}
 
     public static HashedCode hash(String canonicalCode, SecureRandom random) {
         byte[] salt = new byte[SALT_BYTES];
@@ -47,6 +46,5 @@ public final class RecoveryCodeHasher {
     }
 
     /** What is stored of a code: base64 salt and base64 hash, nothing reversible. */
-    public record HashedCode(String salt, String hash) {
-    }
+    public record HashedCode(String salt, String hash) {}
 }

@@ -1,17 +1,15 @@
 package dev.orgmfa.keycloak.recovery;
 
+import dev.orgmfa.keycloak.OrgMfaIds;
+import dev.orgmfa.keycloak.enrollment.TotpDevices;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-
+import org.keycloak.common.util.Time;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.common.util.Time;
-
-import dev.orgmfa.keycloak.OrgMfaIds;
-import dev.orgmfa.keycloak.enrollment.TotpDevices;
 
 /**
  * The user's recovery codes as Keycloak credential rows: issue a set, consume one code, count and
@@ -22,10 +20,10 @@ public final class RecoveryCodeStore {
     public static final int DEFAULT_SET_SIZE = 10;
     /** Credential type of the regeneration ticket rows (see {@link #ticket}); no provider offers it to users. */
     public static final String TICKET_TYPE = OrgMfaIds.RECOVERY_TICKET_TYPE;
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private RecoveryCodeStore() {
-    }
+    private RecoveryCodeStore() {}
 
     /** A fresh set of codes in canonical form; nothing is stored until {@link #replaceAll} is called. */
     public static List<String> newSet(int size) {
@@ -72,8 +70,8 @@ public final class RecoveryCodeStore {
         removeAll(user);
         long now = Time.currentTimeMillis();
         for (String code : canonicalCodes) {
-            user.credentialManager().createStoredCredential(
-                    RecoveryCodeCredential.of(RecoveryCodeHasher.hash(code, RANDOM), now));
+            user.credentialManager()
+                    .createStoredCredential(RecoveryCodeCredential.of(RecoveryCodeHasher.hash(code, RANDOM), now));
         }
         return true;
     }
@@ -105,7 +103,9 @@ public final class RecoveryCodeStore {
 
     /** Code rows stored, usable or not. */
     public static int stored(UserModel user) {
-        return (int) user.credentialManager().getStoredCredentialsByTypeStream(RecoveryCodeCredential.TYPE).count();
+        return (int) user.credentialManager()
+                .getStoredCredentialsByTypeStream(RecoveryCodeCredential.TYPE)
+                .count();
     }
 
     /** Removes every code of the user; returns how many there were. */
@@ -116,11 +116,15 @@ public final class RecoveryCodeStore {
     }
 
     private static List<CredentialModel> tickets(UserModel user) {
-        return user.credentialManager().getStoredCredentialsByTypeStream(TICKET_TYPE)
-                .sorted(Comparator.comparing(CredentialModel::getId)).toList();
+        return user.credentialManager()
+                .getStoredCredentialsByTypeStream(TICKET_TYPE)
+                .sorted(Comparator.comparing(CredentialModel::getId))
+                .toList();
     }
 
     private static List<CredentialModel> rows(UserModel user) {
-        return user.credentialManager().getStoredCredentialsByTypeStream(RecoveryCodeCredential.TYPE).toList();
+        return user.credentialManager()
+                .getStoredCredentialsByTypeStream(RecoveryCodeCredential.TYPE)
+                .toList();
     }
 }

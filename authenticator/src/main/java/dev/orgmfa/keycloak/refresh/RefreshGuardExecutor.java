@@ -2,7 +2,6 @@ package dev.orgmfa.keycloak.refresh;
 
 import java.time.Instant;
 import java.util.Optional;
-
 import org.jboss.logging.Logger;
 import org.keycloak.OAuthErrorException;
 import org.keycloak.common.util.Time;
@@ -25,10 +24,12 @@ import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProvider;
  * Keycloak turns the exception into a 400 answer and a {@code REFRESH_TOKEN_ERROR} event whose
  * {@code client_policy_error_detail} names the reason ({@link RefreshRule}).
  */
-final class RefreshGuardExecutor implements ClientPolicyExecutorProvider<ClientPolicyExecutorConfigurationRepresentation> {
+final class RefreshGuardExecutor
+        implements ClientPolicyExecutorProvider<ClientPolicyExecutorConfigurationRepresentation> {
 
     /** Event detail: the refreshed token names no session this guard can find, so it cannot vouch for it. */
     static final String SESSION_UNKNOWN = "org_mfa_session_unknown";
+
     private static final Logger LOG = Logger.getLogger(RefreshGuardExecutor.class);
 
     private final KeycloakSession session;
@@ -48,15 +49,20 @@ final class RefreshGuardExecutor implements ClientPolicyExecutorProvider<ClientP
             return;
         }
         // 26.4's response builder has no public getter for the session: the new access token's sid names it.
-        TokenManager.AccessTokenResponseBuilder builder = ((TokenRefreshResponseContext) context).getAccessTokenResponseBuilder();
+        TokenManager.AccessTokenResponseBuilder builder =
+                ((TokenRefreshResponseContext) context).getAccessTokenResponseBuilder();
         RealmModel realm = session.getContext().getRealm();
         UserSessionModel userSession = userSession(realm, builder);
-        Optional<String> refusal = userSession == null ? Optional.of(SESSION_UNKNOWN)
+        Optional<String> refusal = userSession == null
+                ? Optional.of(SESSION_UNKNOWN)
                 : RefreshRule.refusal(session, realm, userSession, Instant.ofEpochMilli(Time.currentTimeMillis()));
         if (refusal.isPresent()) {
-            LOG.debugf("refresh refused in realm %s: user %s, session %s: %s", realm.getName(),
+            LOG.debugf(
+                    "refresh refused in realm %s: user %s, session %s: %s",
+                    realm.getName(),
                     userSession == null ? null : userSession.getUser().getId(),
-                    userSession == null ? null : userSession.getId(), refusal.get());
+                    userSession == null ? null : userSession.getId(),
+                    refusal.get());
             throw new ClientPolicyException(OAuthErrorException.INVALID_GRANT, refusal.get());
         }
     }
@@ -67,7 +73,8 @@ final class RefreshGuardExecutor implements ClientPolicyExecutorProvider<ClientP
         if (id == null) {
             return null;
         }
-        return builder.isOfflineToken() ? session.sessions().getOfflineUserSession(realm, id)
+        return builder.isOfflineToken()
+                ? session.sessions().getOfflineUserSession(realm, id)
                 : session.sessions().getUserSession(realm, id);
     }
 }

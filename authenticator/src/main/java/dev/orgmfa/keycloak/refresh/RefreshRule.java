@@ -1,16 +1,14 @@
 package dev.orgmfa.keycloak.refresh;
 
+import dev.orgmfa.keycloak.enrollment.MfaGate;
+import dev.orgmfa.keycloak.enrollment.SecondFactorProof;
+import dev.orgmfa.keycloak.enrollment.SignIn;
 import java.time.Instant;
 import java.util.Optional;
-
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
-
-import dev.orgmfa.keycloak.enrollment.MfaGate;
-import dev.orgmfa.keycloak.enrollment.SecondFactorProof;
-import dev.orgmfa.keycloak.enrollment.SignIn;
 
 /**
  * Whether a user session may still be refreshed. A session that passed a second factor always may. A
@@ -25,12 +23,11 @@ public final class RefreshRule {
     /** Event detail: the user enrolled since, and this session never gave the second factor. */
     public static final String SECOND_FACTOR_MISSING = "org_mfa_second_factor_missing";
 
-    private RefreshRule() {
-    }
+    private RefreshRule() {}
 
     /** The reason to refuse the refresh, or empty to let it through. */
-    public static Optional<String> refusal(KeycloakSession session, RealmModel realm, UserSessionModel userSession,
-                                           Instant now) {
+    public static Optional<String> refusal(
+            KeycloakSession session, RealmModel realm, UserSessionModel userSession, Instant now) {
         if (SecondFactorProof.of(session, realm, userSession)) {
             return Optional.empty();
         }
@@ -44,7 +41,8 @@ public final class RefreshRule {
         MfaGate.Decision decision = gate.decide(realm, user, signIn, now);
         return switch (decision.outcome()) {
             case MUST_ENROLL -> Optional.of(GRACE_ENDED);
-            case ENROLLED -> gate.secondFactorRequired(realm, user, signIn) ? Optional.of(SECOND_FACTOR_MISSING) : Optional.empty();
+            case ENROLLED ->
+                gate.secondFactorRequired(realm, user, signIn) ? Optional.of(SECOND_FACTOR_MISSING) : Optional.empty();
             case IN_GRACE, NOT_REQUIRED -> Optional.empty();
         };
     }

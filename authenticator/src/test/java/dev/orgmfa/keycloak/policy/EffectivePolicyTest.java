@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class EffectivePolicyTest {
 
     private static PolicySource org(String alias, boolean required, int graceDays, BrokeredUsers brokered) {
-        return new PolicySource(new OrganizationRef("id-" + alias, alias), new OrganizationPolicy(required, graceDays, brokered));
+        return new PolicySource(
+                new OrganizationRef("id-" + alias, alias), new OrganizationPolicy(required, graceDays, brokered));
     }
 
     @Test
@@ -24,8 +24,8 @@ class EffectivePolicyTest {
 
     @Test
     void optionalOrganizationsTakeNoPart() {
-        EffectivePolicy policy = EffectivePolicy.combine(List.of(
-                org("a", false, 0, BrokeredUsers.ENFORCE), org("b", false, 30, BrokeredUsers.EXEMPT)));
+        EffectivePolicy policy = EffectivePolicy.combine(
+                List.of(org("a", false, 0, BrokeredUsers.ENFORCE), org("b", false, 30, BrokeredUsers.EXEMPT)));
         assertFalse(policy.required());
         assertEquals(List.of(), policy.requiredBy());
     }
@@ -39,7 +39,9 @@ class EffectivePolicyTest {
         assertTrue(policy.required());
         assertEquals(7, policy.gracePeriodDays(), "the optional organization's 0 days does not count");
         assertEquals(BrokeredUsers.ENFORCE, policy.brokeredUsers());
-        assertEquals(List.of("long", "short"), policy.requiredBy().stream().map(OrganizationRef::alias).toList());
+        assertEquals(
+                List.of("long", "short"),
+                policy.requiredBy().stream().map(OrganizationRef::alias).toList());
     }
 
     @Test
@@ -53,12 +55,13 @@ class EffectivePolicyTest {
 
     @Test
     void withTwoExemptingOrganizationsEachMustOwnTheProvider() {
-        EffectivePolicy policy = EffectivePolicy.combine(List.of(
-                org("a", true, 0, BrokeredUsers.EXEMPT), org("b", true, 0, BrokeredUsers.EXEMPT)));
+        EffectivePolicy policy = EffectivePolicy.combine(
+                List.of(org("a", true, 0, BrokeredUsers.EXEMPT), org("b", true, 0, BrokeredUsers.EXEMPT)));
         assertTrue(policy.appliesTo(true, "id-a"), "b does not own a's provider: enforce wins");
-        assertTrue(EffectivePolicy.combine(List.of(org("a", true, 0, BrokeredUsers.ENFORCE))).appliesTo(true, "id-a"));
-        EffectivePolicy withOptional = EffectivePolicy.combine(List.of(
-                org("a", true, 0, BrokeredUsers.EXEMPT), org("c", false, 0, BrokeredUsers.ENFORCE)));
+        assertTrue(EffectivePolicy.combine(List.of(org("a", true, 0, BrokeredUsers.ENFORCE)))
+                .appliesTo(true, "id-a"));
+        EffectivePolicy withOptional = EffectivePolicy.combine(
+                List.of(org("a", true, 0, BrokeredUsers.EXEMPT), org("c", false, 0, BrokeredUsers.ENFORCE)));
         assertFalse(withOptional.appliesTo(true, "id-a"), "an organization that does not require takes no part");
     }
 
@@ -71,18 +74,21 @@ class EffectivePolicyTest {
 
     @Test
     void theRealmWideSourceRequiresWithoutNamingAnOrganization() {
-        EffectivePolicy policy = EffectivePolicy.combine(List.of(
-                PolicySource.realmWide(5, BrokeredUsers.ENFORCE), org("a", true, 10, BrokeredUsers.ENFORCE)));
+        EffectivePolicy policy = EffectivePolicy.combine(
+                List.of(PolicySource.realmWide(5, BrokeredUsers.ENFORCE), org("a", true, 10, BrokeredUsers.ENFORCE)));
         assertTrue(policy.required());
         assertEquals(5, policy.gracePeriodDays());
-        assertEquals(List.of("a"), policy.requiredBy().stream().map(OrganizationRef::alias).toList());
+        assertEquals(
+                List.of("a"),
+                policy.requiredBy().stream().map(OrganizationRef::alias).toList());
     }
 
     @Test
     void enrollByIsTheGraceStartPlusTheGraceDays() {
         EffectivePolicy policy = EffectivePolicy.combine(List.of(org("a", true, 2, BrokeredUsers.ENFORCE)));
         Instant start = Instant.parse("2026-01-01T10:00:00Z");
-        assertEquals(Instant.parse("2026-01-03T10:00:00Z"), policy.enrollBy(start).orElseThrow());
+        assertEquals(
+                Instant.parse("2026-01-03T10:00:00Z"), policy.enrollBy(start).orElseThrow());
         assertTrue(EffectivePolicy.NOT_REQUIRED.enrollBy(start).isEmpty());
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.OptionalInt;
-
 import org.junit.jupiter.api.Test;
 
 class ReminderDaysTest {
@@ -32,7 +31,10 @@ class ReminderDaysTest {
 
     @Test
     void severalOrganizationsRemindOnEachOfTheirDays() {
-        assertEquals(List.of(1, 3, 7), ReminderDays.union(List.of(ReminderDays.read("7,1"), ReminderDays.read("3"))).days());
+        assertEquals(
+                List.of(1, 3, 7),
+                ReminderDays.union(List.of(ReminderDays.read("7,1"), ReminderDays.read("3")))
+                        .days());
     }
 
     @Test

@@ -7,7 +7,6 @@ import java.security.SecureRandom;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 
 class RecoveryCodeFormatTest {

@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.orgmfa.keycloak.recovery.RecoveryCodeHasher.HashedCode;
 import java.security.SecureRandom;
 import java.util.Locale;
-
 import org.junit.jupiter.api.Test;
 import org.keycloak.credential.CredentialModel;
-
-import dev.orgmfa.keycloak.recovery.RecoveryCodeHasher.HashedCode;
 
 class RecoveryCodeHasherTest {
 
@@ -41,7 +39,8 @@ class RecoveryCodeHasherTest {
             CredentialModel row = RecoveryCodeCredential.of(RecoveryCodeHasher.hash(code, random), 0L);
             String stored = (row.getSecretData() + "|" + row.getCredentialData() + "|" + row.getUserLabel())
                     .toUpperCase(Locale.ROOT);
-            for (String form : new String[] {code, RecoveryCodeFormat.display(code), code.substring(0, 8), code.substring(8)}) {
+            for (String form :
+                    new String[] {code, RecoveryCodeFormat.display(code), code.substring(0, 8), code.substring(8)}) {
                 assertFalse(stored.contains(form), "stored form contains " + form);
             }
             assertEquals(RecoveryCodeCredential.TYPE, row.getType());

@@ -1,11 +1,10 @@
 package dev.orgmfa.keycloak.recovery;
 
+import dev.orgmfa.keycloak.recovery.RecoveryCodeHasher.HashedCode;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
-import dev.orgmfa.keycloak.recovery.RecoveryCodeHasher.HashedCode;
 
 /**
  * How long the hashing part of one recovery-code check takes with a whole set stored: normalize the

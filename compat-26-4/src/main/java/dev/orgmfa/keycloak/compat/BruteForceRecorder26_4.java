@@ -11,8 +11,12 @@ public final class BruteForceRecorder26_4 implements BruteForceRecorder {
     @Override
     public void wrongCode(KeycloakSession session, RealmModel realm, UserModel user) {
         if (realm.isBruteForceProtected()) {
-            session.getProvider(BruteForceProtector.class).failedLogin(realm, user, session.getContext().getConnection(),
-                    session.getContext().getHttpRequest().getUri());
+            session.getProvider(BruteForceProtector.class)
+                    .failedLogin(
+                            realm,
+                            user,
+                            session.getContext().getConnection(),
+                            session.getContext().getHttpRequest().getUri());
         }
     }
 }

@@ -12,8 +12,13 @@ public final class BruteForceRecorder26_6 implements BruteForceRecorder {
     @Override
     public void wrongCode(KeycloakSession session, RealmModel realm, UserModel user) {
         if (realm.isBruteForceProtected()) {
-            session.getProvider(BruteForceProtector.class).failedLogin(realm, user, session.getContext().getConnection(),
-                    session.getContext().getHttpRequest().getUri(), OTPCredentialModel.TYPE);
+            session.getProvider(BruteForceProtector.class)
+                    .failedLogin(
+                            realm,
+                            user,
+                            session.getContext().getConnection(),
+                            session.getContext().getHttpRequest().getUri(),
+                            OTPCredentialModel.TYPE);
         }
     }
 }

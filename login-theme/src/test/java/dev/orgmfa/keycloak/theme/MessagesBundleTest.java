@@ -22,7 +22,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,7 +35,8 @@ class MessagesBundleTest {
     private static final Path TEMPLATES = THEME.resolve("templates");
     private static final Path MESSAGES = THEME.resolve("messages");
     /** The other modules, whose Java code names message keys (form errors, credential type texts). */
-    private static final Path PROJECT = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().getParent();
+    private static final Path PROJECT =
+            Path.of(System.getProperty("basedir", ".")).toAbsolutePath().getParent();
 
     /** {@code msg("key"} with a literal key, anywhere in a template. */
     private static final Pattern MSG_LITERAL = Pattern.compile("\\bmsg\\(\\s*\"([^\"]+)\"");
@@ -47,11 +47,14 @@ class MessagesBundleTest {
      * message keys such as totpAppFreeOTPName that Keycloak's own login bundles define.
      */
     private static final Set<String> KEYS_FROM_KEYCLOAK = Set.of("app");
+
     private static final Pattern JAVA_KEY = Pattern.compile("\"(orgMfa\\.[A-Za-z0-9.]+)\"");
 
     @Test
     void thereAreEnglishAndGermanBundles() {
-        assertTrue(bundles().keySet().containsAll(Set.of("en", "de")), bundles().keySet().toString());
+        assertTrue(
+                bundles().keySet().containsAll(Set.of("en", "de")),
+                bundles().keySet().toString());
     }
 
     @Test
@@ -61,7 +64,8 @@ class MessagesBundleTest {
         bundles().forEach((language, bundle) -> {
             Set<String> missing = new TreeSet<>(used);
             missing.removeAll(bundle.stringPropertyNames());
-            assertEquals(Set.of(), missing, "keys used in templates but missing in messages_" + language + ".properties");
+            assertEquals(
+                    Set.of(), missing, "keys used in templates but missing in messages_" + language + ".properties");
         });
     }
 
@@ -70,8 +74,10 @@ class MessagesBundleTest {
         templates().forEach((name, text) -> {
             Matcher other = MSG_OTHER.matcher(text);
             while (other.find()) {
-                assertTrue(KEYS_FROM_KEYCLOAK.contains(other.group(1).trim()),
-                        name + " asks for a message by expression, which this test cannot check: msg(" + other.group(1));
+                assertTrue(
+                        KEYS_FROM_KEYCLOAK.contains(other.group(1).trim()),
+                        name + " asks for a message by expression, which this test cannot check: msg("
+                                + other.group(1));
             }
         });
     }
@@ -91,7 +97,9 @@ class MessagesBundleTest {
     void everyBundleHasTheSameKeys() {
         Map<String, Properties> bundles = bundles();
         Set<String> english = bundles.get("en").stringPropertyNames();
-        bundles.forEach((language, bundle) -> assertEquals(new TreeSet<>(english), new TreeSet<>(bundle.stringPropertyNames()),
+        bundles.forEach((language, bundle) -> assertEquals(
+                new TreeSet<>(english),
+                new TreeSet<>(bundle.stringPropertyNames()),
                 "messages_" + language + ".properties against messages_en.properties"));
     }
 
@@ -100,16 +108,20 @@ class MessagesBundleTest {
         Set<String> used = new TreeSet<>(templateKeys());
         used.addAll(javaKeys());
         Set<String> unused = bundles().get("en").stringPropertyNames().stream()
-                .filter(key -> key.startsWith("orgMfa.")).filter(key -> !used.contains(key))
+                .filter(key -> key.startsWith("orgMfa."))
+                .filter(key -> !used.contains(key))
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(Set.of(), unused, "keys no template and no Java code uses");
     }
 
     @Test
     void keysAreNamespaced() {
-        bundles().forEach((language, bundle) -> bundle.stringPropertyNames().forEach(key -> assertTrue(
-                key.startsWith("orgMfa.") || key.startsWith("org-mfa-"),
-                key + " in messages_" + language + ": keys are orgMfa.*, or a provider id (required action names)")));
+        bundles()
+                .forEach((language, bundle) -> bundle.stringPropertyNames()
+                        .forEach(key -> assertTrue(
+                                key.startsWith("orgMfa.") || key.startsWith("org-mfa-"),
+                                key + " in messages_" + language
+                                        + ": keys are orgMfa.*, or a provider id (required action names)")));
     }
 
     /**
@@ -118,18 +130,22 @@ class MessagesBundleTest {
      */
     @Test
     void everyValueFormatsAsKeycloakWillFormatIt() {
-        bundles().forEach((language, bundle) -> bundle.stringPropertyNames().forEach(key -> {
-            String value = bundle.getProperty(key);
-            assertFalse(value.replace("''", "").contains("'"),
-                    key + " in messages_" + language + " has a single apostrophe; write '' for one");
-            MessageFormat format = new MessageFormat(value, java.util.Locale.forLanguageTag(language));
-            Object[] arguments = new Object[format.getFormatsByArgumentIndex().length];
-            for (int i = 0; i < arguments.length; i++) {
-                arguments[i] = 2;
-            }
-            String formatted = format.format(arguments);
-            assertFalse(formatted.contains("{") || formatted.contains("}"), key + " in " + language + " formats as " + formatted);
-        }));
+        bundles()
+                .forEach((language, bundle) -> bundle.stringPropertyNames().forEach(key -> {
+                    String value = bundle.getProperty(key);
+                    assertFalse(
+                            value.replace("''", "").contains("'"),
+                            key + " in messages_" + language + " has a single apostrophe; write '' for one");
+                    MessageFormat format = new MessageFormat(value, java.util.Locale.forLanguageTag(language));
+                    Object[] arguments = new Object[format.getFormatsByArgumentIndex().length];
+                    for (int i = 0; i < arguments.length; i++) {
+                        arguments[i] = 2;
+                    }
+                    String formatted = format.format(arguments);
+                    assertFalse(
+                            formatted.contains("{") || formatted.contains("}"),
+                            key + " in " + language + " formats as " + formatted);
+                }));
     }
 
     /**
@@ -140,9 +156,15 @@ class MessagesBundleTest {
     @Test
     void noValueFormatsItsArgumentsAsNumbersOrDates() {
         Pattern typed = Pattern.compile("\\{\\s*\\d+\\s*,");
-        bundles().forEach((language, bundle) -> bundle.stringPropertyNames().forEach(key -> assertFalse(
-                typed.matcher(bundle.getProperty(key)).find(),
-                key + " in messages_" + language + " formats an argument ({0,...}); Keycloak 26.4 cannot: pick the plural in the template")));
+        bundles()
+                .forEach(
+                        (language, bundle) -> bundle.stringPropertyNames()
+                                .forEach(
+                                        key -> assertFalse(
+                                                typed.matcher(bundle.getProperty(key))
+                                                        .find(),
+                                                key + " in messages_" + language
+                                                        + " formats an argument ({0,...}); Keycloak 26.4 cannot: pick the plural in the template")));
     }
 
     @Test
@@ -151,8 +173,10 @@ class MessagesBundleTest {
         Properties de = bundles().get("de");
         assertEquals("You have one recovery code left.", en.getProperty("orgMfa.login.oneRecoveryCodeLeft"));
         assertEquals("You have 3 recovery codes left.", format(en, "orgMfa.login.lowRecoveryCodes", "3", "en"));
-        assertEquals("Sie haben nur noch einen Wiederherstellungscode.", de.getProperty("orgMfa.login.oneRecoveryCodeLeft"));
-        assertEquals("Sie haben noch 3 Wiederherstellungscodes.", format(de, "orgMfa.login.lowRecoveryCodes", "3", "de"));
+        assertEquals(
+                "Sie haben nur noch einen Wiederherstellungscode.", de.getProperty("orgMfa.login.oneRecoveryCodeLeft"));
+        assertEquals(
+                "Sie haben noch 3 Wiederherstellungscodes.", format(de, "orgMfa.login.lowRecoveryCodes", "3", "de"));
         assertTrue(en.getProperty("orgMfa.grace.lessThanADayLeft").contains("You have less than a day left"));
         assertTrue(en.getProperty("orgMfa.grace.oneDayLeft").contains("You have one day left"));
         assertTrue(format(en, "orgMfa.grace.daysLeft", "7", "en").contains("You have 7 days left"));
@@ -165,8 +189,7 @@ class MessagesBundleTest {
     @Test
     void templatesHaveNoTextOfTheirOwn() {
         templates().forEach((name, text) -> {
-            String rest = text
-                    .replaceAll("(?s)<#--.*?-->", " ")
+            String rest = text.replaceAll("(?s)<#--.*?-->", " ")
                     .replaceAll("(?s)<!--.*?-->", " ")
                     .replaceAll("(?s)<script\\b.*?</script>", " ")
                     .replaceAll("(?s)<style\\b.*?</style>", " ")
@@ -181,16 +204,19 @@ class MessagesBundleTest {
             }
             assertEquals(List.of(), words, name + " has text of its own: put it in the message bundles");
 
-            Matcher attribute = Pattern.compile("\\b(alt|title|aria-label|placeholder)=\"([^\"]*)\"").matcher(text);
+            Matcher attribute = Pattern.compile("\\b(alt|title|aria-label|placeholder)=\"([^\"]*)\"")
+                    .matcher(text);
             while (attribute.find()) {
-                assertTrue(attribute.group(2).isEmpty() || attribute.group(2).startsWith("${"),
+                assertTrue(
+                        attribute.group(2).isEmpty() || attribute.group(2).startsWith("${"),
                         name + ": " + attribute.group() + " should come from the bundles");
             }
         });
     }
 
     private static String format(Properties bundle, String key, Object argument, String language) {
-        return new MessageFormat(bundle.getProperty(key), java.util.Locale.forLanguageTag(language)).format(new Object[] {argument});
+        return new MessageFormat(bundle.getProperty(key), java.util.Locale.forLanguageTag(language))
+                .format(new Object[] {argument});
     }
 
     private static Set<String> templateKeys() {
@@ -207,9 +233,12 @@ class MessagesBundleTest {
     private static Set<String> javaKeys() {
         Set<String> keys = new TreeSet<>();
         try (Stream<Path> modules = Files.list(PROJECT)) {
-            for (Path sources : modules.map(m -> m.resolve("src/main/java")).filter(Files::isDirectory).toList()) {
+            for (Path sources : modules.map(m -> m.resolve("src/main/java"))
+                    .filter(Files::isDirectory)
+                    .toList()) {
                 try (Stream<Path> files = Files.walk(sources)) {
-                    for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                    for (Path file :
+                            files.filter(p -> p.toString().endsWith(".java")).toList()) {
                         Matcher key = JAVA_KEY.matcher(Files.readString(file));
                         while (key.find()) {
                             keys.add(key.group(1));
@@ -245,7 +274,8 @@ class MessagesBundleTest {
                 Matcher language = name.matcher(file.getFileName().toString());
                 if (language.matches()) {
                     Properties bundle = new Properties();
-                    // Keycloak reads theme bundles as UTF-8; ours keep to ASCII with \\u escapes, which reads the same either way.
+                    // Keycloak reads theme bundles as UTF-8; ours keep to ASCII with \\u escapes, which reads the same
+                    // either way.
                     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                         bundle.load(reader);
                     }

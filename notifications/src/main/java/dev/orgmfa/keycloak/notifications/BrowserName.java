@@ -11,8 +11,7 @@ final class BrowserName {
 
     private static final int MAX_RAW = 120;
 
-    private BrowserName() {
-    }
+    private BrowserName() {}
 
     static String of(String userAgent) {
         if (userAgent == null || userAgent.isBlank()) {

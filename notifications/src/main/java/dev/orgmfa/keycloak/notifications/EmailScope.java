@@ -1,17 +1,15 @@
 package dev.orgmfa.keycloak.notifications;
 
+import dev.orgmfa.keycloak.policy.MfaPolicyResolver;
+import dev.orgmfa.keycloak.policy.NotificationSetting;
+import dev.orgmfa.keycloak.policy.OrgMfaAttributes;
 import java.util.List;
-
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.organization.OrganizationProvider;
-
-import dev.orgmfa.keycloak.policy.MfaPolicyResolver;
-import dev.orgmfa.keycloak.policy.NotificationSetting;
-import dev.orgmfa.keycloak.policy.OrgMfaAttributes;
 
 /**
  * Who gets the security e-mails: members of an organization, and users the realm-wide option
@@ -23,16 +21,18 @@ final class EmailScope {
 
     private static final Logger LOG = Logger.getLogger(EmailScope.class);
 
-    private EmailScope() {
-    }
+    private EmailScope() {}
 
     static boolean covers(KeycloakSession session, RealmModel realm, UserModel user) {
         List<OrganizationModel> organizations = organizationsOf(session, realm, user);
         for (OrganizationModel organization : organizations) {
             List<String> value = organization.getAttributes().get(OrgMfaAttributes.NOTIFICATIONS);
-            if (value != null && !value.isEmpty() && NotificationSetting.read(value.get(0)) == NotificationSetting.OFF) {
-                LOG.debugf("user %s: no security e-mail, organization %s has %s=off", user.getId(), organization.getId(),
-                        OrgMfaAttributes.NOTIFICATIONS);
+            if (value != null
+                    && !value.isEmpty()
+                    && NotificationSetting.read(value.get(0)) == NotificationSetting.OFF) {
+                LOG.debugf(
+                        "user %s: no security e-mail, organization %s has %s=off",
+                        user.getId(), organization.getId(), OrgMfaAttributes.NOTIFICATIONS);
                 return false;
             }
         }
@@ -41,7 +41,9 @@ final class EmailScope {
         }
         boolean required = new MfaPolicyResolver(session).resolve(realm, user).required();
         if (!required) {
-            LOG.debugf("user %s: no security e-mail, neither an organization member nor required by the realm", user.getId());
+            LOG.debugf(
+                    "user %s: no security e-mail, neither an organization member nor required by the realm",
+                    user.getId());
         }
         return required;
     }

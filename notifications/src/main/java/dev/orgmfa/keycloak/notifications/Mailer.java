@@ -6,7 +6,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.jboss.logging.Logger;
 import org.keycloak.email.EmailException;
 import org.keycloak.email.EmailTemplateProvider;
@@ -24,10 +23,10 @@ final class Mailer {
 
     private static final Logger LOG = Logger.getLogger(Mailer.class);
     /** Language-neutral, and the same in every template, so no locale's date format can fail it. */
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-    private Mailer() {
-    }
+    private Mailer() {}
 
     /** Whether the realm can send e-mail at all (its SMTP host is set). */
     static boolean canSend(RealmModel realm) {
@@ -43,14 +42,20 @@ final class Mailer {
      * @param attributes template attributes besides {@code orgMfaRealm} and {@code orgMfaTime}
      * @return whether the e-mail went to the SMTP server
      */
-    static boolean send(KeycloakSession session, RealmModel realm, UserModel user, SecurityEmail email, Instant time,
-                        Map<String, Object> attributes) {
+    static boolean send(
+            KeycloakSession session,
+            RealmModel realm,
+            UserModel user,
+            SecurityEmail email,
+            Instant time,
+            Map<String, Object> attributes) {
         if (!hasAddress(user)) {
             LOG.debugf("user %s has no e-mail address: %s not sent", user.getId(), email.key());
             return false;
         }
         if (!canSend(realm)) {
-            LOG.debugf("realm %s has no SMTP server: %s to user %s not sent", realm.getName(), email.key(), user.getId());
+            LOG.debugf(
+                    "realm %s has no SMTP server: %s to user %s not sent", realm.getName(), email.key(), user.getId());
             return false;
         }
         String realmName = realmName(realm);
@@ -58,18 +63,26 @@ final class Mailer {
         all.put("orgMfaRealm", realmName);
         all.put("orgMfaTime", TIME.format(time));
         try {
-            session.getProvider(EmailTemplateProvider.class).setRealm(realm).setUser(user)
+            session.getProvider(EmailTemplateProvider.class)
+                    .setRealm(realm)
+                    .setUser(user)
                     .send(email.subjectKey(), List.of(realmName), email.template(), all);
             LOG.debugf("sent %s to user %s", email.key(), user.getId());
             return true;
         } catch (EmailException e) {
-            LOG.warnf("realm %s: could not send %s to user %s: %s", realm.getName(), email.key(), user.getId(),
+            LOG.warnf(
+                    "realm %s: could not send %s to user %s: %s",
+                    realm.getName(),
+                    email.key(),
+                    user.getId(),
                     e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
             return false;
         }
     }
 
     static String realmName(RealmModel realm) {
-        return realm.getDisplayName() == null || realm.getDisplayName().isBlank() ? realm.getName() : realm.getDisplayName();
+        return realm.getDisplayName() == null || realm.getDisplayName().isBlank()
+                ? realm.getName()
+                : realm.getDisplayName();
     }
 }

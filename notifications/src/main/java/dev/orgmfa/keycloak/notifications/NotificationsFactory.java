@@ -1,7 +1,6 @@
 package dev.orgmfa.keycloak.notifications;
 
 import java.util.List;
-
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.events.EventListenerProvider;
@@ -51,9 +50,13 @@ public class NotificationsFactory implements EventListenerProviderFactory {
             return;
         }
         long intervalMillis = intervalSeconds * 1000;
-        KeycloakModelUtils.runJobInTransaction(factory, session -> session.getProvider(TimerProvider.class)
-                .schedule(new ClusterAwareScheduledTaskRunner(factory, new ReminderTask(), intervalMillis),
-                        intervalMillis, ReminderTask.NAME));
+        KeycloakModelUtils.runJobInTransaction(
+                factory,
+                session -> session.getProvider(TimerProvider.class)
+                        .schedule(
+                                new ClusterAwareScheduledTaskRunner(factory, new ReminderTask(), intervalMillis),
+                                intervalMillis,
+                                ReminderTask.NAME));
         LOG.debugf("org-mfa reminder task every %d s (once per cluster)", intervalSeconds);
     }
 
@@ -65,14 +68,18 @@ public class NotificationsFactory implements EventListenerProviderFactory {
     @Override
     public List<ProviderConfigProperty> getConfigMetadata() {
         return ProviderConfigurationBuilder.create()
-                .property().name(REMINDER_INTERVAL).type("int").defaultValue(DEFAULT_INTERVAL_SECONDS)
-                .helpText("Seconds between two runs of the enrollment reminder pass (once per cluster); 0 turns it off.")
-                .add().build();
+                .property()
+                .name(REMINDER_INTERVAL)
+                .type("int")
+                .defaultValue(DEFAULT_INTERVAL_SECONDS)
+                .helpText(
+                        "Seconds between two runs of the enrollment reminder pass (once per cluster); 0 turns it off.")
+                .add()
+                .build();
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 
     @Override
     public String getId() {

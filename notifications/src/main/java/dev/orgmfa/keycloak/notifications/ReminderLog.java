@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
-
 import org.keycloak.common.util.Time;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.models.UserModel;
@@ -24,8 +23,7 @@ final class ReminderLog {
     /** Credential type of the row; not offered to users by any credential provider. */
     static final String TYPE = "org-mfa-reminders-sent";
 
-    private ReminderLog() {
-    }
+    private ReminderLog() {}
 
     /** The reminder days already sent in the grace period whose clock started at {@code clockStart} (empty: not started). */
     static TreeSet<Integer> sent(UserModel user, Optional<Instant> clockStart) {
@@ -34,11 +32,15 @@ final class ReminderLog {
             Map<?, ?> data = read(row.getCredentialData());
             Object clock = data.get("clock");
             // A row written before the clock started still counts once it has started: the same grace period.
-            if (clock instanceof Number n && !Objects.equals(Optional.of(Instant.ofEpochMilli(n.longValue())), clockStart)) {
+            if (clock instanceof Number n
+                    && !Objects.equals(Optional.of(Instant.ofEpochMilli(n.longValue())), clockStart)) {
                 continue;
             }
             if (data.get("days") instanceof List<?> list) {
-                list.stream().filter(Number.class::isInstance).map(d -> ((Number) d).intValue()).forEach(days::add);
+                list.stream()
+                        .filter(Number.class::isInstance)
+                        .map(d -> ((Number) d).intValue())
+                        .forEach(days::add);
             }
         }
         return days;
@@ -53,8 +55,9 @@ final class ReminderLog {
         row.setType(TYPE);
         row.setCreatedDate(Time.currentTimeMillis());
         row.setSecretData("{}");
-        row.setCredentialData("{\"clock\":" + clockStart.map(c -> Long.toString(c.toEpochMilli())).orElse("null")
-                + ",\"days\":" + new ArrayList<>(days) + "}");
+        row.setCredentialData("{\"clock\":"
+                + clockStart.map(c -> Long.toString(c.toEpochMilli())).orElse("null") + ",\"days\":"
+                + new ArrayList<>(days) + "}");
         user.credentialManager().createStoredCredential(row);
     }
 

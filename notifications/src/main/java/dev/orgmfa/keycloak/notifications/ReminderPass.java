@@ -1,5 +1,13 @@
 package dev.orgmfa.keycloak.notifications;
 
+import dev.orgmfa.keycloak.enrollment.EnrollmentState;
+import dev.orgmfa.keycloak.enrollment.GraceClock;
+import dev.orgmfa.keycloak.enrollment.TotpDevices;
+import dev.orgmfa.keycloak.policy.EffectivePolicy;
+import dev.orgmfa.keycloak.policy.GracePeriod;
+import dev.orgmfa.keycloak.policy.MfaPolicyResolver;
+import dev.orgmfa.keycloak.policy.OrgMfaAttributes;
+import dev.orgmfa.keycloak.policy.ReminderDays;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -9,22 +17,12 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Predicate;
-
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.organization.OrganizationProvider;
-
-import dev.orgmfa.keycloak.enrollment.EnrollmentState;
-import dev.orgmfa.keycloak.enrollment.GraceClock;
-import dev.orgmfa.keycloak.enrollment.TotpDevices;
-import dev.orgmfa.keycloak.policy.EffectivePolicy;
-import dev.orgmfa.keycloak.policy.GracePeriod;
-import dev.orgmfa.keycloak.policy.MfaPolicyResolver;
-import dev.orgmfa.keycloak.policy.OrgMfaAttributes;
-import dev.orgmfa.keycloak.policy.ReminderDays;
 
 /**
  * One reminder pass over a realm: every member of an organization with {@code mfa.totp.remind-days}
@@ -43,8 +41,7 @@ public final class ReminderPass {
      * @param skipped members due a reminder who got none: no e-mail address, no SMTP in the realm, or
      *                not in the caller's reach ({@code mayRemind})
      */
-    public record Outcome(int sent, int skipped) {
-    }
+    public record Outcome(int sent, int skipped) {}
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -60,23 +57,28 @@ public final class ReminderPass {
         if (organizations == null || !realm.isOrganizationsEnabled()) {
             return new Outcome(0, 0);
         }
-        List<OrganizationModel> reminding = organizations.getAllStream()
-                .filter(o -> !reminderDays(o).isEmpty()).toList();
+        List<OrganizationModel> reminding = organizations
+                .getAllStream()
+                .filter(o -> !reminderDays(o).isEmpty())
+                .toList();
         MfaPolicyResolver resolver = new MfaPolicyResolver(session);
         Set<String> seen = new HashSet<>();
         List<Due> due = new java.util.ArrayList<>();
         for (OrganizationModel organization : reminding) {
-            organizations.getMembersStream(organization, Map.<String, String>of(), Boolean.FALSE, null, null)
+            organizations
+                    .getMembersStream(organization, Map.<String, String>of(), Boolean.FALSE, null, null)
                     .filter(user -> seen.add(user.getId()))
-                    .forEach(user -> dueReminder(organizations, resolver, user, now).ifPresent(due::add));
+                    .forEach(user ->
+                            dueReminder(organizations, resolver, user, now).ifPresent(due::add));
         }
         int sent = 0;
         int skipped = 0;
         boolean smtp = Mailer.canSend(realm);
         for (Due each : due) {
             if (!smtp || !Mailer.hasAddress(each.user()) || !mayRemind.test(each.user())) {
-                LOG.debugf("user %s: reminder of day %d not sent (address: %s, SMTP: %s)", each.user().getId(), each.day(),
-                        Mailer.hasAddress(each.user()), smtp);
+                LOG.debugf(
+                        "user %s: reminder of day %d not sent (address: %s, SMTP: %s)",
+                        each.user().getId(), each.day(), Mailer.hasAddress(each.user()), smtp);
                 skipped++;
                 continue;
             }
@@ -90,11 +92,10 @@ public final class ReminderPass {
         return new Outcome(sent, skipped);
     }
 
-    private record Due(UserModel user, Optional<Instant> clockStart, int day, Instant enrollBy, long daysLeft) {
-    }
+    private record Due(UserModel user, Optional<Instant> clockStart, int day, Instant enrollBy, long daysLeft) {}
 
-    private Optional<Due> dueReminder(OrganizationProvider organizations, MfaPolicyResolver resolver, UserModel user,
-                                      Instant now) {
+    private Optional<Due> dueReminder(
+            OrganizationProvider organizations, MfaPolicyResolver resolver, UserModel user, Instant now) {
         if (TotpDevices.isEnrolled(user)) {
             return Optional.empty();
         }
@@ -105,7 +106,8 @@ public final class ReminderPass {
             return Optional.empty();
         }
         long daysLeft = new GracePeriod(standing.enrollBy(), now).daysLeft();
-        ReminderDays days = ReminderDays.union(organizations.getByMember(user).map(ReminderPass::reminderDays).toList());
+        ReminderDays days = ReminderDays.union(
+                organizations.getByMember(user).map(ReminderPass::reminderDays).toList());
         OptionalInt day = days.dueAt(daysLeft);
         if (day.isEmpty() || ReminderLog.sent(user, clockStart).contains(day.getAsInt())) {
             return Optional.empty();
@@ -123,28 +125,31 @@ public final class ReminderPass {
                     send();
                 } catch (RuntimeException e) {
                     // Recorded as sent already: at most once, never twice. The other members' e-mails still go.
-                    LOG.warnf("realm %s: could not send the reminder of day %d to user %s: %s", realmId, due.day(), userId,
-                            e.toString());
+                    LOG.warnf(
+                            "realm %s: could not send the reminder of day %d to user %s: %s",
+                            realmId, due.day(), userId, e.toString());
                 }
             }
 
             private void send() {
-                org.keycloak.models.utils.KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), s -> {
-                    RealmModel r = s.realms().getRealm(realmId);
-                    if (r == null) {
-                        return;
-                    }
-                    // Before any user look-up: with organizations on, Keycloak's user store asks the context's realm.
-                    s.getContext().setRealm(r);
-                    UserModel user = s.users().getUserById(r, userId);
-                    if (user == null) {
-                        return;
-                    }
-                    Map<String, Object> attributes = new HashMap<>();
-                    attributes.put("orgMfaDaysLeft", Long.toString(due.daysLeft()));
-                    attributes.put("orgMfaDeadline", Mailer.TIME.format(due.enrollBy()));
-                    Mailer.send(s, r, user, SecurityEmail.ENROLLMENT_REMINDER, now, attributes);
-                });
+                org.keycloak.models.utils.KeycloakModelUtils.runJobInTransaction(
+                        session.getKeycloakSessionFactory(), s -> {
+                            RealmModel r = s.realms().getRealm(realmId);
+                            if (r == null) {
+                                return;
+                            }
+                            // Before any user look-up: with organizations on, Keycloak's user store asks the context's
+                            // realm.
+                            s.getContext().setRealm(r);
+                            UserModel user = s.users().getUserById(r, userId);
+                            if (user == null) {
+                                return;
+                            }
+                            Map<String, Object> attributes = new HashMap<>();
+                            attributes.put("orgMfaDaysLeft", Long.toString(due.daysLeft()));
+                            attributes.put("orgMfaDeadline", Mailer.TIME.format(due.enrollBy()));
+                            Mailer.send(s, r, user, SecurityEmail.ENROLLMENT_REMINDER, now, attributes);
+                        });
             }
 
             @Override

@@ -2,7 +2,6 @@ package dev.orgmfa.keycloak.notifications;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -21,8 +20,11 @@ final class ReminderTask implements ScheduledTask {
 
     @Override
     public void run(KeycloakSession session) {
-        List<String> realmIds = session.realms().getRealmsStream().filter(RealmModel::isOrganizationsEnabled)
-                .map(RealmModel::getId).toList();
+        List<String> realmIds = session.realms()
+                .getRealmsStream()
+                .filter(RealmModel::isOrganizationsEnabled)
+                .map(RealmModel::getId)
+                .toList();
         for (String realmId : realmIds) {
             try {
                 KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), s -> {
@@ -31,8 +33,9 @@ final class ReminderTask implements ScheduledTask {
                         s.getContext().setRealm(realm);
                         ReminderPass.Outcome outcome = new ReminderPass(s, realm).run(user -> true, Instant.now());
                         if (outcome.sent() > 0) {
-                            LOG.infof("realm %s: sent %d enrollment reminders (%d skipped)", realm.getName(),
-                                    outcome.sent(), outcome.skipped());
+                            LOG.infof(
+                                    "realm %s: sent %d enrollment reminders (%d skipped)",
+                                    realm.getName(), outcome.sent(), outcome.skipped());
                         }
                     }
                 });

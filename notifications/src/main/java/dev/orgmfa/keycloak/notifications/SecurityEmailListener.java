@@ -1,12 +1,14 @@
 package dev.orgmfa.keycloak.notifications;
 
+import dev.orgmfa.keycloak.authenticator.DeviceReplacement;
+import dev.orgmfa.keycloak.authenticator.SupportContact;
+import dev.orgmfa.keycloak.enrollment.SecondFactorProof;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.jboss.logging.Logger;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
@@ -17,10 +19,6 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.sessions.AuthenticationSessionModel;
-
-import dev.orgmfa.keycloak.authenticator.DeviceReplacement;
-import dev.orgmfa.keycloak.authenticator.SupportContact;
-import dev.orgmfa.keycloak.enrollment.SecondFactorProof;
 
 /**
  * Turns this extension's events into security e-mails. Keycloak calls listeners inside the request's
@@ -34,8 +32,7 @@ final class SecurityEmailListener implements EventListenerProvider {
     private static final String USER_AGENT = "User-Agent";
 
     /** What to send once the transaction commits: read from the event while the request is still there. */
-    record Pending(SecurityEmail email, String realmId, String userId, long time, String ipAddress, String browser) {
-    }
+    record Pending(SecurityEmail email, String realmId, String userId, long time, String ipAddress, String browser) {}
 
     private final KeycloakSession session;
     private AfterCommit afterCommit;
@@ -53,18 +50,21 @@ final class SecurityEmailListener implements EventListenerProvider {
         if (email.isEmpty() || email.get() == SecurityEmail.RECOVERY_CODES_REGENERATED && toldOtherwise()) {
             return;
         }
-        queue(new Pending(email.get(), event.getRealmId(), event.getUserId(), event.getTime(), event.getIpAddress(), browser()));
+        queue(new Pending(
+                email.get(), event.getRealmId(), event.getUserId(), event.getTime(), event.getIpAddress(), browser()));
     }
 
     @Override
     public void onEvent(AdminEvent event, boolean includeRepresentation) {
-        Optional<String> userId = SecurityEvents.resetUserId(event.getOperationType(), event.getResourcePath(),
-                event.getError() != null);
+        Optional<String> userId =
+                SecurityEvents.resetUserId(event.getOperationType(), event.getResourcePath(), event.getError() != null);
         if (userId.isEmpty() || event.getRealmId() == null) {
             return;
         }
-        String ip = event.getAuthDetails() == null ? null : event.getAuthDetails().getIpAddress();
-        queue(new Pending(SecurityEmail.FACTORS_RESET, event.getRealmId(), userId.get(), event.getTime(), ip, browser()));
+        String ip =
+                event.getAuthDetails() == null ? null : event.getAuthDetails().getIpAddress();
+        queue(new Pending(
+                SecurityEmail.FACTORS_RESET, event.getRealmId(), userId.get(), event.getTime(), ip, browser()));
     }
 
     /**
@@ -77,7 +77,8 @@ final class SecurityEmailListener implements EventListenerProvider {
             return false;
         }
         String proof = authSession.getUserSessionNotes().get(SecondFactorProof.NOTE);
-        return SecondFactorProof.ENROLLMENT.equals(proof) || SecondFactorProof.RECOVERY_CODE.equals(proof)
+        return SecondFactorProof.ENROLLMENT.equals(proof)
+                || SecondFactorProof.RECOVERY_CODE.equals(proof)
                 || DeviceReplacement.offered(authSession);
     }
 
@@ -107,8 +108,8 @@ final class SecurityEmailListener implements EventListenerProvider {
         protected void commitImpl() {
             for (Pending each : pending) {
                 try {
-                    KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), session.getContext(),
-                            s -> deliver(s, each));
+                    KeycloakModelUtils.runJobInTransaction(
+                            session.getKeycloakSessionFactory(), session.getContext(), s -> deliver(s, each));
                 } catch (RuntimeException e) {
                     // The change is committed; a broken e-mail must not turn the answer into an error.
                     LOG.warnf("could not send %s to user %s: %s", each.email().key(), each.userId(), e.toString());
@@ -141,12 +142,12 @@ final class SecurityEmailListener implements EventListenerProvider {
         attributes.put("orgMfaBrowser", pending.browser() == null ? "" : pending.browser());
         attributes.put("orgMfaIpAddress", pending.ipAddress() == null ? "" : pending.ipAddress());
         if (pending.email() == SecurityEmail.FACTORS_RESET) {
-            SupportContact.of(session, realm, user).ifPresent(contact -> attributes.put("orgMfaSupportContact", contact.text()));
+            SupportContact.of(session, realm, user)
+                    .ifPresent(contact -> attributes.put("orgMfaSupportContact", contact.text()));
         }
         Mailer.send(session, realm, user, pending.email(), Instant.ofEpochMilli(pending.time()), attributes);
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

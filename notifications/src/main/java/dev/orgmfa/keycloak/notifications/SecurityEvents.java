@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.keycloak.events.EventType;
 import org.keycloak.events.admin.OperationType;
 
@@ -21,8 +20,7 @@ final class SecurityEvents {
     /** The admin event of {@code DELETE org-mfa/users/{id}/factors}, also emitted per user by the batch reset. */
     private static final Pattern RESET_PATH = Pattern.compile("^org-mfa/users/([^/]+)/factors$");
 
-    private SecurityEvents() {
-    }
+    private SecurityEvents() {}
 
     static Optional<SecurityEmail> of(EventType type, Map<String, String> details) {
         Map<String, String> d = details == null ? Map.of() : details;
@@ -33,7 +31,8 @@ final class SecurityEvents {
         if (type == EventType.UPDATE_CREDENTIAL && RECOVERY_CODE.equals(credentialType)) {
             return Optional.of(SecurityEmail.RECOVERY_CODES_REGENERATED);
         }
-        if (type == EventType.REMOVE_CREDENTIAL && RECOVERY_CODE.equals(credentialType)
+        if (type == EventType.REMOVE_CREDENTIAL
+                && RECOVERY_CODE.equals(credentialType)
                 && "true".equals(d.get(RECOVERY_CODE_USED_DETAIL))) {
             return Optional.of(SecurityEmail.RECOVERY_CODE_USED);
         }

@@ -1,12 +1,11 @@
 package dev.orgmfa.keycloak.bench;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Map;
-
 import dev.orgmfa.keycloak.it.support.AdminHttp;
 import dev.orgmfa.keycloak.it.support.KeycloakServer;
 import dev.orgmfa.keycloak.it.support.OidcClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
 
 /** Timed calls of the org-mfa admin REST API with the bootstrap admin's token (renewed before it expires). */
 final class AdminRest {
@@ -23,8 +22,7 @@ final class AdminRest {
         this.base = server.baseUrl() + "/admin/realms/" + realm + "/org-mfa";
     }
 
-    record Answer(int status, String body, long nanos) {
-    }
+    record Answer(int status, String body, long nanos) {}
 
     Answer get(String path) {
         return send("GET", path, null);
@@ -61,9 +59,14 @@ final class AdminRest {
 
     /** Through the tests' one bearer-token client; the time is that of the exchange alone. */
     private Answer send(String method, String path, String json) {
-        AdminHttp.Answer answer = AdminHttp.send(method, base + path, token(),
-                json == null ? null : json.getBytes(StandardCharsets.UTF_8), json == null ? null : "application/json",
-                json == null ? Map.of("Accept", "application/json") : Map.of(), Duration.ofMinutes(5));
+        AdminHttp.Answer answer = AdminHttp.send(
+                method,
+                base + path,
+                token(),
+                json == null ? null : json.getBytes(StandardCharsets.UTF_8),
+                json == null ? null : "application/json",
+                json == null ? Map.of("Accept", "application/json") : Map.of(),
+                Duration.ofMinutes(5));
         return new Answer(answer.status(), answer.body(), answer.nanos());
     }
 }

@@ -1,14 +1,12 @@
 package dev.orgmfa.keycloak.bench;
 
+import dev.orgmfa.keycloak.it.support.TestRealm;
+import dev.orgmfa.keycloak.it.support.Totp;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.List;
-
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
-
-import dev.orgmfa.keycloak.it.support.TestRealm;
-import dev.orgmfa.keycloak.it.support.Totp;
 
 /** The realms a benchmark compares: the demo realm with this extension, and the same realm as stock Keycloak. */
 final class BenchRealms {
@@ -43,7 +41,8 @@ final class BenchRealms {
         realm.setDockerAuthenticationFlow(null);
         realm.setFirstBrokerLoginFlow(null);
         realm.setRequiredActions(realm.getRequiredActions().stream()
-                .filter(action -> !action.getAlias().startsWith("org-mfa-")).toList());
+                .filter(action -> !action.getAlias().startsWith("org-mfa-"))
+                .toList());
         realm.setQuickLoginCheckMilliSeconds(1L);
         realm.getClients().forEach(client -> client.setAuthenticationFlowBindingOverrides(null));
         TestRealm created = TestRealm.createFrom(prefix, realm);
@@ -60,7 +59,8 @@ final class BenchRealms {
             secret.append(ALPHANUMERIC.charAt(RANDOM.nextInt(ALPHANUMERIC.length())));
         }
         realm.createUserWith(username, List.of(TestRealm.password(), otpCredential(secret.toString())));
-        return new TotpUsers.User(username, new Totp(secret.toString().getBytes(StandardCharsets.UTF_8), "HmacSHA1", 6, 30));
+        return new TotpUsers.User(
+                username, new Totp(secret.toString().getBytes(StandardCharsets.UTF_8), "HmacSHA1", 6, 30));
     }
 
     /** Keycloak's stored form of a TOTP device: the raw secret and the default policy's parameters. */
@@ -69,10 +69,10 @@ final class BenchRealms {
         otp.setType("otp");
         otp.setUserLabel("bench");
         otp.setSecretData("{\"value\":\"" + secret + "\"}");
-        otp.setCredentialData("{\"subType\":\"totp\",\"digits\":6,\"counter\":0,\"period\":30,\"algorithm\":\"HmacSHA1\"}");
+        otp.setCredentialData(
+                "{\"subType\":\"totp\",\"digits\":6,\"counter\":0,\"period\":30,\"algorithm\":\"HmacSHA1\"}");
         return otp;
     }
 
-    private BenchRealms() {
-    }
+    private BenchRealms() {}
 }

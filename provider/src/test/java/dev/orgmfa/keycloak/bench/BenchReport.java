@@ -33,7 +33,11 @@ final class BenchReport {
     void write() {
         try {
             Files.createDirectories(file.getParent());
-            Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+            Files.writeString(
+                    file,
+                    text,
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
                     StandardOpenOption.TRUNCATE_EXISTING);
             System.out.println("[bench] written to " + file.toAbsolutePath());
         } catch (IOException e) {

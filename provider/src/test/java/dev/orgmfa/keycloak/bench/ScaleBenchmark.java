@@ -2,21 +2,20 @@ package dev.orgmfa.keycloak.bench;
 
 import static dev.orgmfa.keycloak.bench.Latencies.ms;
 
+import dev.orgmfa.keycloak.it.support.TestRealm;
+import dev.orgmfa.keycloak.it.support.Totp;
+import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
-
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import jakarta.ws.rs.core.Response;
-
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -25,14 +24,11 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.representations.idm.CredentialRepresentation;
-import org.keycloak.representations.idm.PartialImportRepresentation;
 import org.keycloak.representations.idm.OrganizationDomainRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
+import org.keycloak.representations.idm.PartialImportRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
-
-import dev.orgmfa.keycloak.it.support.TestRealm;
-import dev.orgmfa.keycloak.it.support.Totp;
 
 /**
  * The admin API and the policy look-up at scale: a realm of 10,000 organizations, one of them with
@@ -54,6 +50,7 @@ class ScaleBenchmark {
     private static final int CALLS = Integer.getInteger("bench.calls", 30);
     /** Members without a device who hold a session when the grace period is ended for everyone. */
     private static final int WITH_SESSIONS = Integer.getInteger("bench.withSessions", 1_000);
+
     private static final String BIG = "aaa-big";
 
     private final List<TestRealm> realms = new ArrayList<>();
@@ -70,23 +67,32 @@ class ScaleBenchmark {
     void policyLookUpGrowsWithMembershipsNotWithTheRealm() throws Exception {
         long start = System.nanoTime();
         large = importRealm("bench-large", ORGANIZATIONS, true);
-        System.out.printf(Locale.ROOT, "[bench] import of %d organizations and %d users took %.0f s%n", ORGANIZATIONS,
-                MEMBERS + 3 * USERS_PER_MEMBERSHIP_COUNT, (System.nanoTime() - start) / 1e9);
+        System.out.printf(
+                Locale.ROOT,
+                "[bench] import of %d organizations and %d users took %.0f s%n",
+                ORGANIZATIONS,
+                MEMBERS + 3 * USERS_PER_MEMBERSHIP_COUNT,
+                (System.nanoTime() - start) / 1e9);
         TestRealm small = importRealm("bench-small", SMALL_REALM_ORGANIZATIONS, false);
 
         BenchReport report = new BenchReport("policy-look-up");
-        report.line("Users in 1, 10 and 100 organizations (the first of them requires TOTP), " + USERS_PER_MEMBERSHIP_COUNT
+        report.line("Users in 1, 10 and 100 organizations (the first of them requires TOTP), "
+                + USERS_PER_MEMBERSHIP_COUNT
                 + " users each, in a realm of " + SMALL_REALM_ORGANIZATIONS + " and of " + ORGANIZATIONS
                 + " organizations. Status API: " + CALLS + " calls of `GET /users/{id}` per user kind; sign-in: the"
                 + " TOTP POST alone, 2 sign-ins per user.");
         report.line("");
-        report.line("| user's organizations | status API p50, " + SMALL_REALM_ORGANIZATIONS + " orgs (ms) | status API p50, "
-                + ORGANIZATIONS + " orgs (ms) | TOTP POST p50, " + SMALL_REALM_ORGANIZATIONS + " orgs (ms) | TOTP POST p50, "
+        report.line("| user's organizations | status API p50, " + SMALL_REALM_ORGANIZATIONS
+                + " orgs (ms) | status API p50, "
+                + ORGANIZATIONS + " orgs (ms) | TOTP POST p50, " + SMALL_REALM_ORGANIZATIONS
+                + " orgs (ms) | TOTP POST p50, "
                 + ORGANIZATIONS + " orgs (ms) |");
         report.line("| --- | --- | --- | --- | --- |");
         for (int memberships : MEMBERSHIPS) {
-            report.line("| " + memberships + " | " + ms(statusApi(small, memberships).p50()) + " | "
-                    + ms(statusApi(large, memberships).p50()) + " | " + ms(totpPost(small, memberships).p50()) + " | "
+            report.line("| " + memberships + " | "
+                    + ms(statusApi(small, memberships).p50()) + " | "
+                    + ms(statusApi(large, memberships).p50()) + " | "
+                    + ms(totpPost(small, memberships).p50()) + " | "
                     + ms(totpPost(large, memberships).p50()) + " |");
         }
         report.write();
@@ -100,31 +106,53 @@ class ScaleBenchmark {
             large = importRealm("bench-large", ORGANIZATIONS, true);
         }
         AdminRest api = new AdminRest(large.server(), large.name());
-        String big = large.admin().organizations().search(BIG, true, 0, 1).get(0).getId();
+        String big =
+                large.admin().organizations().search(BIG, true, 0, 1).get(0).getId();
         BenchReport report = new BenchReport("admin-api-at-scale");
-        report.line("One organization of " + MEMBERS + " members (" + ENROLLED + " enrolled, TOTP required, 7 grace days,"
-                + " nobody signed in yet) in a realm of " + ORGANIZATIONS + " organizations; " + CALLS
-                + " calls per line.");
+        report.line(
+                "One organization of " + MEMBERS + " members (" + ENROLLED + " enrolled, TOTP required, 7 grace days,"
+                        + " nobody signed in yet) in a realm of " + ORGANIZATIONS + " organizations; " + CALLS
+                        + " calls per line.");
         report.line("");
         report.line("| request | p50 (ms) | p95 (ms) |");
         report.line("| --- | --- | --- |");
         String members = "/organizations/" + big + "/members";
         int deepEnrolled = ENROLLED - 100;
         int deepOthers = MEMBERS - ENROLLED - 100;
-        for (String query : List.of("?first=0&max=100", "?first=" + (MEMBERS - 100) + "&max=100",
-                "?max=100&first=0&enrolled=true", "?max=100&first=" + deepEnrolled + "&enrolled=true",
-                "?max=100&first=0&enrolled=false", "?max=100&first=" + deepOthers + "&enrolled=false",
-                "?max=100&first=0&state=grace", "?max=100&first=" + deepOthers + "&state=grace",
-                "?max=100&first=0&state=overdue (none yet)", "?max=100&from=0&state=grace,overdue",
+        for (String query : List.of(
+                "?first=0&max=100",
+                "?first=" + (MEMBERS - 100) + "&max=100",
+                "?max=100&first=0&enrolled=true",
+                "?max=100&first=" + deepEnrolled + "&enrolled=true",
+                "?max=100&first=0&enrolled=false",
+                "?max=100&first=" + deepOthers + "&enrolled=false",
+                "?max=100&first=0&state=grace",
+                "?max=100&first=" + deepOthers + "&state=grace",
+                "?max=100&first=0&state=overdue (none yet)",
+                "?max=100&from=0&state=grace,overdue",
                 "?max=100&from=0&state=not-required")) {
-            timed(report, api, "GET " + members.replace(big, "{big}") + query, members + query.replaceAll(" \\(.*\\)$", ""));
+            timed(
+                    report,
+                    api,
+                    "GET " + members.replace(big, "{big}") + query,
+                    members + query.replaceAll(" \\(.*\\)$", ""));
         }
-        timed(report, api, "GET /organizations?first=0&max=1 (the big one, with its summary)", "/organizations?first=0&max=1");
+        timed(
+                report,
+                api,
+                "GET /organizations?first=0&max=1 (the big one, with its summary)",
+                "/organizations?first=0&max=1");
         timed(report, api, "GET /organizations?first=0&max=100 (100 summaries)", "/organizations?first=0&max=100");
-        timed(report, api, "GET /users?max=100&from=0&state=enrolled (realm-wide)", "/users?max=100&from=0&state=enrolled");
+        timed(
+                report,
+                api,
+                "GET /users?max=100&from=0&state=enrolled (realm-wide)",
+                "/users?max=100&from=0&state=enrolled");
 
         List<String> enrolledIds = enrolledUserIds();
-        String body = enrolledIds.stream().map(id -> "\"" + id + "\"").collect(Collectors.joining(",", "{\"userIds\":[", "]}"));
+        String body = enrolledIds.stream()
+                .map(id -> "\"" + id + "\"")
+                .collect(Collectors.joining(",", "{\"userIds\":[", "]}"));
         AdminRest.Answer reset = api.postJson("/users/factors/reset", body);
         long resetCount = reset.body().split("\"reset\"", -1).length - 1;
         if (reset.status() != 200 || resetCount != enrolledIds.size()) {
@@ -132,24 +160,38 @@ class ScaleBenchmark {
         }
         report.line("| POST /users/factors/reset with " + enrolledIds.size() + " users (once) | "
                 + ms(reset.nanos() / 1e6) + " | |");
-        timed(report, api, "GET " + members.replace(big, "{big}") + "?max=100&from=0&state=enrolled (after the reset: none"
-                + " left)", members + "?max=100&from=0&state=enrolled");
+        timed(
+                report,
+                api,
+                "GET " + members.replace(big, "{big}") + "?max=100&from=0&state=enrolled (after the reset: none"
+                        + " left)",
+                members + "?max=100&from=0&state=enrolled");
         List<String> holders = sessionHolders();
-        AdminRest.Answer policy = api.putJson("/organizations/" + big + "/policy",
+        AdminRest.Answer policy = api.putJson(
+                "/organizations/" + big + "/policy",
                 "{\"totpRequired\":true,\"gracePeriodDays\":0,\"brokeredUsers\":\"enforce\"}");
         if (policy.status() != 204) {
             throw new IllegalStateException("policy PUT: HTTP " + policy.status() + " " + policy.body());
         }
-        long left = holders.stream().mapToLong(id -> large.admin().users().get(id).getUserSessions().size()).sum();
+        long left = holders.stream()
+                .mapToLong(id -> large.admin().users().get(id).getUserSessions().size())
+                .sum();
         if (left != 0) {
-            throw new IllegalStateException("policy PUT left " + left + " password-only sessions of " + holders.size() + " members");
+            throw new IllegalStateException(
+                    "policy PUT left " + left + " password-only sessions of " + holders.size() + " members");
         }
-        report.line("| PUT /organizations/{big}/policy ending everyone's grace (once; judges the " + MEMBERS + " members, ends the"
-                + " sessions of the " + holders.size() + " who hold one) | " + ms(policy.nanos() / 1e6) + " | |");
+        report.line("| PUT /organizations/{big}/policy ending everyone's grace (once; judges the " + MEMBERS
+                + " members, ends the" + " sessions of the " + holders.size() + " who hold one) | "
+                + ms(policy.nanos() / 1e6) + " | |");
         // Now every member is overdue: the overdue filter at the start and deep in the listing.
-        for (String query : List.of("?max=100&first=0&state=overdue", "?max=100&first=" + (MEMBERS - 100) + "&state=overdue",
+        for (String query : List.of(
+                "?max=100&first=0&state=overdue",
+                "?max=100&first=" + (MEMBERS - 100) + "&state=overdue",
                 "?max=100&first=0&state=grace (none left)")) {
-            timed(report, api, "GET " + members.replace(big, "{big}") + query + " (after the PUT)",
+            timed(
+                    report,
+                    api,
+                    "GET " + members.replace(big, "{big}") + query + " (after the PUT)",
                     members + query.replaceAll(" \\(.*\\)$", ""));
         }
         report.write();
@@ -181,7 +223,9 @@ class ScaleBenchmark {
         List<String> ids = new ArrayList<>();
         for (int first = 0; ids.size() < WITH_SESSIONS; first += 1000) {
             List<UserRepresentation> page = large.admin().users().list(first, 1000);
-            page.stream().filter(u -> u.getUsername().startsWith("m")).limit(WITH_SESSIONS - ids.size())
+            page.stream()
+                    .filter(u -> u.getUsername().startsWith("m"))
+                    .limit(WITH_SESSIONS - ids.size())
                     .forEach(u -> ids.add(u.getId()));
             if (page.size() < 1000) {
                 break;
@@ -200,7 +244,9 @@ class ScaleBenchmark {
         } finally {
             workers.shutdownNow();
         }
-        long sessions = ids.stream().mapToLong(id -> large.admin().users().get(id).getUserSessions().size()).sum();
+        long sessions = ids.stream()
+                .mapToLong(id -> large.admin().users().get(id).getUserSessions().size())
+                .sum();
         if (sessions < ids.size()) {
             throw new IllegalStateException(ids.size() + " impersonations made only " + sessions + " sessions");
         }
@@ -211,7 +257,11 @@ class ScaleBenchmark {
         AdminRest api = new AdminRest(realm.server(), realm.name());
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < USERS_PER_MEMBERSHIP_COUNT; i++) {
-            ids.add(realm.admin().users().search(policyUser(memberships, i), true).get(0).getId());
+            ids.add(realm.admin()
+                    .users()
+                    .search(policyUser(memberships, i), true)
+                    .get(0)
+                    .getId());
         }
         ids.forEach(id -> api.time("/users/" + id, 2));
         Latencies latencies = new Latencies();
@@ -270,7 +320,9 @@ class ScaleBenchmark {
                 String username = policyUser(memberships, i);
                 users.add(signInUser(realm.name(), username));
                 for (int org = 1; org <= memberships; org++) {
-                    membersByOrg.computeIfAbsent(orgAlias(org), k -> new ArrayList<>()).add(username);
+                    membersByOrg
+                            .computeIfAbsent(orgAlias(org), k -> new ArrayList<>())
+                            .add(username);
                 }
             }
         }

@@ -4,6 +4,8 @@ import static dev.orgmfa.keycloak.bench.Latencies.median;
 import static dev.orgmfa.keycloak.bench.Latencies.ms;
 import static dev.orgmfa.keycloak.bench.Latencies.ratio;
 
+import dev.orgmfa.keycloak.it.support.MfaFlows;
+import dev.orgmfa.keycloak.it.support.TestRealm;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -12,7 +14,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -20,9 +21,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-
-import dev.orgmfa.keycloak.it.support.MfaFlows;
-import dev.orgmfa.keycloak.it.support.TestRealm;
 
 /**
  * Browser sign-ins with password and TOTP through this extension's flow against the same sign-ins
@@ -76,11 +74,14 @@ class SignInBenchmark {
         String stockOrganization = stock.createOrganization("bench", Map.of());
         stockUsers = new TotpUsers(inParallel(USERS, i -> {
             TotpUsers.User user = BenchRealms.createStockTotpUser(stock, "user" + i);
-            stock.addMember(stockOrganization, stock.admin().users().search("user" + i, true).get(0).getId());
+            stock.addMember(
+                    stockOrganization,
+                    stock.admin().users().search("user" + i, true).get(0).getId());
             return user;
         }));
-        System.out.printf("[bench] set-up of %d + %d users took %.0f s%n", USERS + RECOVERY_USERS, USERS,
-                (System.nanoTime() - start) / 1e9);
+        System.out.printf(
+                "[bench] set-up of %d + %d users took %.0f s%n",
+                USERS + RECOVERY_USERS, USERS, (System.nanoTime() - start) / 1e9);
     }
 
     @AfterAll
@@ -112,12 +113,14 @@ class SignInBenchmark {
     }
 
     /** One side of the comparison: its realm, its users, and what it measured in one round. */
-    private record Side(String name, TestRealm realm, TotpUsers users) {
-    }
+    private record Side(String name, TestRealm realm, TotpUsers users) {}
 
-    private record RoundResult(Latencies sequential, Latencies sequentialPassword, Latencies sequentialSecondFactor,
-            Latencies concurrent, double concurrentPerSecond) {
-    }
+    private record RoundResult(
+            Latencies sequential,
+            Latencies sequentialPassword,
+            Latencies sequentialSecondFactor,
+            Latencies concurrent,
+            double concurrentPerSecond) {}
 
     @Test
     @Order(1)
@@ -134,11 +137,17 @@ class SignInBenchmark {
             RoundResult[] results = runRound(ours, theirs, oursFirst, SEQUENTIAL, PER_CLIENT);
             oursRounds.add(results[0]);
             theirsRounds.add(results[1]);
-            System.out.printf("[bench] round %d: sequential p50 %s vs %s ms, %d clients %.1f vs %.1f sign-ins/s%n",
-                    round + 1, ms(results[0].sequential().p50()), ms(results[1].sequential().p50()), CLIENTS,
-                    results[0].concurrentPerSecond(), results[1].concurrentPerSecond());
+            System.out.printf(
+                    "[bench] round %d: sequential p50 %s vs %s ms, %d clients %.1f vs %.1f sign-ins/s%n",
+                    round + 1,
+                    ms(results[0].sequential().p50()),
+                    ms(results[1].sequential().p50()),
+                    CLIENTS,
+                    results[0].concurrentPerSecond(),
+                    results[1].concurrentPerSecond());
         }
-        oursRounds.forEach(r -> orgTotpSecondFactorP50.add(r.sequentialSecondFactor().p50()));
+        oursRounds.forEach(
+                r -> orgTotpSecondFactorP50.add(r.sequentialSecondFactor().p50()));
 
         BenchReport report = new BenchReport("sign-in");
         report.line("Medians over " + ROUNDS + " rounds; per round " + SEQUENTIAL + " sequential sign-ins per side"
@@ -147,18 +156,53 @@ class SignInBenchmark {
         report.line("");
         report.line("| measure | org-mfa-totp | stock conditional OTP | ratio |");
         report.line("| --- | --- | --- | --- |");
-        row(report, "sequential sign-in p50 (ms)", oursRounds, theirsRounds, r -> r.sequential().p50());
-        row(report, "sequential sign-in p95 (ms)", oursRounds, theirsRounds, r -> r.sequential().p95());
-        row(report, "up to the code form (authorization request, password POST) p50 (ms)", oursRounds, theirsRounds,
+        row(
+                report,
+                "sequential sign-in p50 (ms)",
+                oursRounds,
+                theirsRounds,
+                r -> r.sequential().p50());
+        row(
+                report,
+                "sequential sign-in p95 (ms)",
+                oursRounds,
+                theirsRounds,
+                r -> r.sequential().p95());
+        row(
+                report,
+                "up to the code form (authorization request, password POST) p50 (ms)",
+                oursRounds,
+                theirsRounds,
                 r -> r.sequentialPassword().p50());
-        row(report, "second-factor POST alone p50 (ms)", oursRounds, theirsRounds, r -> r.sequentialSecondFactor().p50());
-        row(report, CLIENTS + " clients: sign-ins per second", oursRounds, theirsRounds, RoundResult::concurrentPerSecond);
-        row(report, CLIENTS + " clients: sign-in p50 (ms)", oursRounds, theirsRounds, r -> r.concurrent().p50());
-        row(report, CLIENTS + " clients: sign-in p95 (ms)", oursRounds, theirsRounds, r -> r.concurrent().p95());
+        row(
+                report,
+                "second-factor POST alone p50 (ms)",
+                oursRounds,
+                theirsRounds,
+                r -> r.sequentialSecondFactor().p50());
+        row(
+                report,
+                CLIENTS + " clients: sign-ins per second",
+                oursRounds,
+                theirsRounds,
+                RoundResult::concurrentPerSecond);
+        row(
+                report,
+                CLIENTS + " clients: sign-in p50 (ms)",
+                oursRounds,
+                theirsRounds,
+                r -> r.concurrent().p50());
+        row(
+                report,
+                CLIENTS + " clients: sign-in p95 (ms)",
+                oursRounds,
+                theirsRounds,
+                r -> r.concurrent().p95());
         report.line("");
         report.line("Per round (ours/stock): sequential p50 ratio "
                 + perRound(oursRounds, theirsRounds, r -> r.sequential().p50())
-                + "; concurrent throughput ratio " + perRound(oursRounds, theirsRounds, RoundResult::concurrentPerSecond));
+                + "; concurrent throughput ratio "
+                + perRound(oursRounds, theirsRounds, RoundResult::concurrentPerSecond));
         report.write();
     }
 
@@ -169,7 +213,8 @@ class SignInBenchmark {
         Latencies secondFactor = new Latencies();
         for (int round = 0; round < RECOVERY_ROUNDS; round++) {
             for (Map.Entry<String, List<String>> user : recoveryCodes.entrySet()) {
-                SignInSteps.RecoverySignIn signIn = SignInSteps.withRecoveryCode(orgMfa, user.getKey(), user.getValue().get(0));
+                SignInSteps.RecoverySignIn signIn = SignInSteps.withRecoveryCode(
+                        orgMfa, user.getKey(), user.getValue().get(0));
                 user.setValue(new ArrayList<>(signIn.newCodes()));
                 total.add(signIn.timing().totalNanos());
                 secondFactor.add(signIn.timing().secondFactorNanos());
@@ -213,7 +258,8 @@ class SignInBenchmark {
         }
         return new RoundResult[] {
             new RoundResult(seq[0], seqPassword[0], seqSecond[0], conc[0], perSecond[0]),
-            new RoundResult(seq[1], seqPassword[1], seqSecond[1], conc[1], perSecond[1])};
+            new RoundResult(seq[1], seqPassword[1], seqSecond[1], conc[1], perSecond[1])
+        };
     }
 
     private static void timeOne(Side side, Latencies total, Latencies password, Latencies secondFactor)
@@ -253,7 +299,8 @@ class SignInBenchmark {
         double of(RoundResult result);
     }
 
-    private static void row(BenchReport report, String label, List<RoundResult> ours, List<RoundResult> theirs, Measure measure) {
+    private static void row(
+            BenchReport report, String label, List<RoundResult> ours, List<RoundResult> theirs, Measure measure) {
         double o = median(ours.stream().map(measure::of).toList());
         double t = median(theirs.stream().map(measure::of).toList());
         String format = label.contains("per second") ? "%.1f" : null;

@@ -1,13 +1,11 @@
 package dev.orgmfa.keycloak.bench;
 
-import java.util.List;
-import java.util.Map;
-
-import org.jsoup.nodes.Element;
-
 import dev.orgmfa.keycloak.it.support.BrowserSession;
 import dev.orgmfa.keycloak.it.support.Page;
 import dev.orgmfa.keycloak.it.support.TestRealm;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.nodes.Element;
 
 /**
  * One browser sign-in (fresh cookies, as a new browser) timed in two parts: the whole sign-in from
@@ -16,8 +14,7 @@ import dev.orgmfa.keycloak.it.support.TestRealm;
  */
 final class SignInSteps {
 
-    record Timing(long totalNanos, long secondFactorNanos) {
-    }
+    record Timing(long totalNanos, long secondFactorNanos) {}
 
     /** Password, then a TOTP code, on whichever form asks for {@code otp} (ours or Keycloak's). */
     static Timing withTotp(TestRealm realm, TotpUsers.User user) {
@@ -25,7 +22,10 @@ final class SignInSteps {
         long start = System.nanoTime();
         Page codeForm = browser.signIn(user.username(), TestRealm.PASSWORD);
         long secondFactor = System.nanoTime();
-        Page done = browser.submit(codeForm, formWithInput(codeForm, "otp"), Map.of("otp", user.totp().now()));
+        Page done = browser.submit(
+                codeForm,
+                formWithInput(codeForm, "otp"),
+                Map.of("otp", user.totp().now()));
         long end = System.nanoTime();
         if (!done.isSignedIn()) {
             throw new IllegalStateException(user.username() + " not signed in: " + done);
@@ -34,8 +34,7 @@ final class SignInSteps {
     }
 
     /** What a recovery-code sign-in gives back: its timing and the new set shown on the way. */
-    record RecoverySignIn(Timing timing, List<String> newCodes) {
-    }
+    record RecoverySignIn(Timing timing, List<String> newCodes) {}
 
     /**
      * Password, "use a recovery code", the code, the screen with the new set, its acknowledgement.
@@ -46,7 +45,8 @@ final class SignInSteps {
         long start = System.nanoTime();
         Page totpForm = browser.signIn(username, TestRealm.PASSWORD);
         long secondFactor = System.nanoTime();
-        Page recoveryForm = browser.submit(totpForm, "org-mfa-use-recovery-code-form", Map.of("useRecoveryCode", "true"));
+        Page recoveryForm =
+                browser.submit(totpForm, "org-mfa-use-recovery-code-form", Map.of("useRecoveryCode", "true"));
         Page newCodes = browser.submit(recoveryForm, "org-mfa-recovery-code-form", Map.of("recoveryCode", code));
         List<String> codes = newCodes.listItems("org-mfa-recovery-codes");
         if (codes.isEmpty()) {
@@ -72,6 +72,5 @@ final class SignInSteps {
         return form.id();
     }
 
-    private SignInSteps() {
-    }
+    private SignInSteps() {}
 }

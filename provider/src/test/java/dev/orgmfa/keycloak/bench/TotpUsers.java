@@ -1,10 +1,9 @@
 package dev.orgmfa.keycloak.bench;
 
+import dev.orgmfa.keycloak.it.support.Totp;
 import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Deque;
-
-import dev.orgmfa.keycloak.it.support.Totp;
 
 /**
  * A pool of enrolled users handed out so that no user signs in twice in one TOTP time step:
@@ -13,11 +12,9 @@ import dev.orgmfa.keycloak.it.support.Totp;
  */
 final class TotpUsers {
 
-    record User(String username, Totp totp) {
-    }
+    record User(String username, Totp totp) {}
 
-    private record Slot(User user, long lastStep) {
-    }
+    private record Slot(User user, long lastStep) {}
 
     private static final long STEP_MILLIS = 30_000;
 

@@ -2,22 +2,6 @@ package dev.orgmfa.keycloak.requiredaction;
 
 import static dev.orgmfa.keycloak.OrgMfaIds.*;
 
-import java.util.Arrays;
-import java.util.List;
-
-import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.Response;
-
-import org.jboss.logging.Logger;
-import org.keycloak.authentication.InitiatedActionSupport;
-import org.keycloak.authentication.RequiredActionContext;
-import org.keycloak.authentication.RequiredActionProvider;
-import org.keycloak.events.Details;
-import org.keycloak.events.EventType;
-import org.keycloak.models.UserModel;
-import org.keycloak.models.utils.FormMessage;
-import org.keycloak.sessions.AuthenticationSessionModel;
-
 import dev.orgmfa.keycloak.authenticator.DeviceReplacement;
 import dev.orgmfa.keycloak.authenticator.RequiringOrganizations;
 import dev.orgmfa.keycloak.challenge.SecondFactorNeed;
@@ -27,6 +11,19 @@ import dev.orgmfa.keycloak.enrollment.TotpDevices;
 import dev.orgmfa.keycloak.recovery.RecoveryCodeCredential;
 import dev.orgmfa.keycloak.recovery.RecoveryCodeFormat;
 import dev.orgmfa.keycloak.recovery.RecoveryCodeStore;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.util.Arrays;
+import java.util.List;
+import org.jboss.logging.Logger;
+import org.keycloak.authentication.InitiatedActionSupport;
+import org.keycloak.authentication.RequiredActionContext;
+import org.keycloak.authentication.RequiredActionProvider;
+import org.keycloak.events.Details;
+import org.keycloak.events.EventType;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.FormMessage;
+import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
  * {@code org-mfa-recovery-codes}: shows a fresh set once and stores it when the user confirms having
@@ -40,7 +37,6 @@ import dev.orgmfa.keycloak.recovery.RecoveryCodeStore;
 public class RecoveryCodesRequiredAction implements RequiredActionProvider {
 
     private static final Logger LOG = Logger.getLogger(RecoveryCodesRequiredAction.class);
-
 
     @Override
     public InitiatedActionSupport initiatedActionSupport() {
@@ -98,17 +94,21 @@ public class RecoveryCodesRequiredAction implements RequiredActionProvider {
         context.getAuthenticationSession().removeAuthNote(NOTE_RECOVERY_CODES_TICKET);
         if (ticket == null || !RecoveryCodeStore.replaceAll(context.getUser(), codes, ticket)) {
             // Another window stored a set since this one was shown: exactly one set stays valid, so show a new one.
-            LOG.debugf("user %s: recovery codes were replaced elsewhere; showing a new set", context.getUser().getId());
+            LOG.debugf(
+                    "user %s: recovery codes were replaced elsewhere; showing a new set",
+                    context.getUser().getId());
             context.challenge(codesForm(context, "orgMfa.recoveryCodes.error.replacedElsewhere"));
             return;
         }
-        LOG.debugf("user %s stored a new set of %d recovery codes", context.getUser().getId(), codes.size());
-        context.getEvent().event(EventType.UPDATE_CREDENTIAL)
+        LOG.debugf(
+                "user %s stored a new set of %d recovery codes",
+                context.getUser().getId(), codes.size());
+        context.getEvent()
+                .event(EventType.UPDATE_CREDENTIAL)
                 .detail(Details.CREDENTIAL_TYPE, RecoveryCodeCredential.TYPE)
                 .detail(DETAIL_RECOVERY_CODES, Integer.toString(codes.size()));
         // Replacing a lost device: only in a sign-in that used a recovery code (the note, not the field, decides).
-        if (form.containsKey(FIELD_REPLACE_DEVICE)
-                && DeviceReplacement.request(context.getAuthenticationSession())) {
+        if (form.containsKey(FIELD_REPLACE_DEVICE) && DeviceReplacement.request(context.getAuthenticationSession())) {
             LOG.debugf("user %s replaces a lost device", context.getUser().getId());
             context.getAuthenticationSession().addRequiredAction(SETUP_ACTION);
         }
@@ -139,22 +139,38 @@ public class RecoveryCodesRequiredAction implements RequiredActionProvider {
 
     /** New codes are a factor change: they need a second factor given in this sign-in. */
     private static boolean needsCheck(RequiredActionContext context) {
-        return SecondFactorNeed.codeNeeded(context.getSession(), context.getRealm(), context.getAuthenticationSession(),
-                context.getUser(), SecondFactorNeed.Occasion.FACTOR_CHANGE);
+        return SecondFactorNeed.codeNeeded(
+                context.getSession(),
+                context.getRealm(),
+                context.getAuthenticationSession(),
+                context.getUser(),
+                SecondFactorNeed.Occasion.FACTOR_CHANGE);
     }
 
     private Response codesForm(RequiredActionContext context, String error) {
         var form = context.form()
-                .setAttribute("orgMfaRecoveryCodes", pendingCodes(context).stream().map(RecoveryCodeFormat::display).toList())
-                .setAttribute("orgMfaRealm", context.getRealm().getDisplayName() == null
-                        ? context.getRealm().getName() : context.getRealm().getDisplayName())
+                .setAttribute(
+                        "orgMfaRecoveryCodes",
+                        pendingCodes(context).stream()
+                                .map(RecoveryCodeFormat::display)
+                                .toList())
+                .setAttribute(
+                        "orgMfaRealm",
+                        context.getRealm().getDisplayName() == null
+                                ? context.getRealm().getName()
+                                : context.getRealm().getDisplayName())
                 .setAttribute("orgMfaAccount", context.getUser().getUsername())
                 .setAttribute("orgMfaRecoverySignIn", DeviceReplacement.offered(context.getAuthenticationSession()));
-        if (SecondFactorProof.ENROLLMENT.equals(context.getAuthenticationSession().getUserSessionNotes().get(SecondFactorProof.NOTE))) {
+        if (SecondFactorProof.ENROLLMENT.equals(
+                context.getAuthenticationSession().getUserSessionNotes().get(SecondFactorProof.NOTE))) {
             // Just enrolled: say that two-factor sign-in is on, and which organizations ask for it.
             form.setAttribute("orgMfaJustEnrolled", true)
-                    .setAttribute("orgMfaRequiredBy", String.join(", ",
-                            RequiringOrganizations.names(context.getSession(), context.getRealm(), context.getUser())));
+                    .setAttribute(
+                            "orgMfaRequiredBy",
+                            String.join(
+                                    ", ",
+                                    RequiringOrganizations.names(
+                                            context.getSession(), context.getRealm(), context.getUser())));
         }
         if (error != null) {
             form.addError(new FormMessage(FIELD_ACKNOWLEDGED, error));
@@ -170,18 +186,19 @@ public class RecoveryCodesRequiredAction implements RequiredActionProvider {
         }
         List<String> codes = RecoveryCodeStore.newSet(setSize(context));
         context.getAuthenticationSession().setAuthNote(NOTE_PENDING_RECOVERY_CODES, String.join(",", codes));
-        context.getAuthenticationSession().setAuthNote(NOTE_RECOVERY_CODES_TICKET, RecoveryCodeStore.ticket(context.getUser()));
+        context.getAuthenticationSession()
+                .setAuthNote(NOTE_RECOVERY_CODES_TICKET, RecoveryCodeStore.ticket(context.getUser()));
         return codes;
     }
 
     private static int setSize(RequiredActionContext context) {
-        String value = context.getConfig() == null ? null
+        String value = context.getConfig() == null
+                ? null
                 : context.getConfig().getConfigValue(RecoveryCodesRequiredActionFactory.CODE_COUNT);
         int count = value == null ? -1 : RecoveryCodesRequiredActionFactory.codeCount(value);
         return count < 0 ? RecoveryCodeStore.DEFAULT_SET_SIZE : count;
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

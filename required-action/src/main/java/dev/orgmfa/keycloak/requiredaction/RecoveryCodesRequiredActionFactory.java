@@ -1,8 +1,9 @@
 package dev.orgmfa.keycloak.requiredaction;
 
+import dev.orgmfa.keycloak.OrgMfaIds;
+import dev.orgmfa.keycloak.recovery.RecoveryCodeStore;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.keycloak.Config;
 import org.keycloak.authentication.RequiredActionFactory;
 import org.keycloak.authentication.RequiredActionProvider;
@@ -15,9 +16,6 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.userprofile.ValidationException;
 import org.keycloak.validate.ValidationError;
 
-import dev.orgmfa.keycloak.OrgMfaIds;
-import dev.orgmfa.keycloak.recovery.RecoveryCodeStore;
-
 public class RecoveryCodesRequiredActionFactory implements RequiredActionFactory {
 
     public static final String PROVIDER_ID = OrgMfaIds.RECOVERY_CODES_ACTION;
@@ -28,11 +26,13 @@ public class RecoveryCodesRequiredActionFactory implements RequiredActionFactory
     private static final RecoveryCodesRequiredAction SINGLETON = new RecoveryCodesRequiredAction();
 
     private static final List<ProviderConfigProperty> CONFIG = ProviderConfigurationBuilder.create()
-            .property().name(CODE_COUNT)
+            .property()
+            .name(CODE_COUNT)
             .label("Number of recovery codes")
             .helpText("How many codes a new set has (" + MIN_CODES + "-" + MAX_CODES + ").")
             .type(ProviderConfigProperty.STRING_TYPE)
-            .defaultValue(Integer.toString(RecoveryCodeStore.DEFAULT_SET_SIZE)).add()
+            .defaultValue(Integer.toString(RecoveryCodeStore.DEFAULT_SET_SIZE))
+            .add()
             .build();
 
     @Override
@@ -62,8 +62,8 @@ public class RecoveryCodesRequiredActionFactory implements RequiredActionFactory
         RequiredActionFactory.super.validateConfig(session, realm, model);
         String value = model.getConfigValue(CODE_COUNT);
         if (value != null && codeCount(value) < 0) {
-            throw new ValidationException(new ValidationError(getId(), CODE_COUNT, "error-number-out-of-range",
-                    MIN_CODES, MAX_CODES));
+            throw new ValidationException(
+                    new ValidationError(getId(), CODE_COUNT, "error-number-out-of-range", MIN_CODES, MAX_CODES));
         }
     }
 
@@ -78,14 +78,11 @@ public class RecoveryCodesRequiredActionFactory implements RequiredActionFactory
     }
 
     @Override
-    public void init(Config.Scope config) {
-    }
+    public void init(Config.Scope config) {}
 
     @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
+    public void postInit(KeycloakSessionFactory factory) {}
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

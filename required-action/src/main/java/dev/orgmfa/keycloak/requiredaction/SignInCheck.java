@@ -1,8 +1,10 @@
 package dev.orgmfa.keycloak.requiredaction;
 
+import dev.orgmfa.keycloak.challenge.ChallengeHost;
+import dev.orgmfa.keycloak.challenge.SecondFactorChallenge;
+import dev.orgmfa.keycloak.challenge.SecondFactorMethod;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
@@ -12,10 +14,6 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
-
-import dev.orgmfa.keycloak.challenge.ChallengeHost;
-import dev.orgmfa.keycloak.challenge.SecondFactorChallenge;
-import dev.orgmfa.keycloak.challenge.SecondFactorMethod;
 
 /**
  * The second-factor challenge inside a required action: the end-of-flow check of a flow that did

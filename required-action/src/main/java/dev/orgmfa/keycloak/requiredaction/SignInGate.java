@@ -1,17 +1,15 @@
 package dev.orgmfa.keycloak.requiredaction;
 
-import java.time.Instant;
-
-import org.keycloak.authentication.RequiredActionContext;
-import org.keycloak.common.util.Time;
-import org.keycloak.models.UserModel;
-import org.keycloak.sessions.AuthenticationSessionModel;
-
 import dev.orgmfa.keycloak.challenge.SecondFactorNeed;
 import dev.orgmfa.keycloak.enrollment.MfaGate;
 import dev.orgmfa.keycloak.enrollment.OfflineAccess;
 import dev.orgmfa.keycloak.enrollment.SignIn;
 import dev.orgmfa.keycloak.enrollment.TotpDevices;
+import java.time.Instant;
+import org.keycloak.authentication.RequiredActionContext;
+import org.keycloak.common.util.Time;
+import org.keycloak.models.UserModel;
+import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
  * What the policy still needs from a sign-in when its flow has finished, whichever flow that was:
@@ -28,18 +26,27 @@ final class SignInGate {
         CODE
     }
 
-    private SignInGate() {
-    }
+    private SignInGate() {}
 
     static Need need(RequiredActionContext context) {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         UserModel user = context.getUser();
         if (TotpDevices.isEnrolled(user)) {
-            return SecondFactorNeed.codeNeeded(context.getSession(), context.getRealm(), authSession, user,
-                    SecondFactorNeed.Occasion.END_OF_FLOW) ? Need.CODE : Need.NOTHING;
+            return SecondFactorNeed.codeNeeded(
+                            context.getSession(),
+                            context.getRealm(),
+                            authSession,
+                            user,
+                            SecondFactorNeed.Occasion.END_OF_FLOW)
+                    ? Need.CODE
+                    : Need.NOTHING;
         }
         MfaGate.Decision decision = new MfaGate(context.getSession())
-                .decide(context.getRealm(), user, SignIn.of(authSession), Instant.ofEpochMilli(Time.currentTimeMillis()));
+                .decide(
+                        context.getRealm(),
+                        user,
+                        SignIn.of(authSession),
+                        Instant.ofEpochMilli(Time.currentTimeMillis()));
         return switch (decision.outcome()) {
             case MUST_ENROLL -> Need.ENROLL;
             case IN_GRACE -> {

@@ -2,13 +2,20 @@ package dev.orgmfa.keycloak.requiredaction;
 
 import static dev.orgmfa.keycloak.OrgMfaIds.*;
 
+import dev.orgmfa.keycloak.authenticator.DeviceLabels;
+import dev.orgmfa.keycloak.authenticator.DeviceReplacement;
+import dev.orgmfa.keycloak.authenticator.RequiringOrganizations;
+import dev.orgmfa.keycloak.authenticator.SecondFactorCodes;
+import dev.orgmfa.keycloak.enrollment.PasswordOnlySessions;
+import dev.orgmfa.keycloak.enrollment.SecondFactorProof;
+import dev.orgmfa.keycloak.enrollment.TotpDevices;
+import dev.orgmfa.keycloak.policy.MfaPolicyResolver;
+import dev.orgmfa.keycloak.recovery.RecoveryCodeStore;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.Response;
-
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.otp.OTPApplicationProvider;
@@ -27,16 +34,6 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 import org.keycloak.utils.CredentialHelper;
 import org.keycloak.utils.TotpUtils;
 
-import dev.orgmfa.keycloak.authenticator.DeviceLabels;
-import dev.orgmfa.keycloak.authenticator.RequiringOrganizations;
-import dev.orgmfa.keycloak.authenticator.DeviceReplacement;
-import dev.orgmfa.keycloak.authenticator.SecondFactorCodes;
-import dev.orgmfa.keycloak.enrollment.PasswordOnlySessions;
-import dev.orgmfa.keycloak.enrollment.SecondFactorProof;
-import dev.orgmfa.keycloak.enrollment.TotpDevices;
-import dev.orgmfa.keycloak.policy.MfaPolicyResolver;
-import dev.orgmfa.keycloak.recovery.RecoveryCodeStore;
-
 /**
  * The TOTP enrollment screen of {@code org-mfa-totp-setup}. The secret lives in the auth session
  * only (never in the form), so a tampered page cannot choose the key. On success the user has a
@@ -48,8 +45,7 @@ final class TotpEnrollment {
     private static final Logger LOG = Logger.getLogger(TotpEnrollment.class);
     private static final int SECRET_LENGTH = 20;
 
-    private TotpEnrollment() {
-    }
+    private TotpEnrollment() {}
 
     static void show(RequiredActionContext context) {
         context.challenge(form(context, null, null));
@@ -83,7 +79,8 @@ final class TotpEnrollment {
         }
         // Read before the new device is stored, removed only after it is: abandoning keeps the old device.
         List<CredentialModel> lost = DeviceReplacement.requested(authSession)
-                ? DeviceReplacement.lostDevices(user, posted.get(FIELD_LOST_DEVICE)) : List.of();
+                ? DeviceReplacement.lostDevices(user, posted.get(FIELD_LOST_DEVICE))
+                : List.of();
         if (label == null) {
             // The name is optional: a device never goes without one in lists.
             label = DeviceLabels.nextDefault(user);
@@ -123,7 +120,11 @@ final class TotpEnrollment {
         }
         SecondFactorProof.record(authSession, SecondFactorProof.ENROLLMENT);
         // Sessions from the grace period (password only) end now; this sign-in is proven and continues.
-        int ended = PasswordOnlySessions.end(context.getSession(), realm, user, authSession.getParentSession().getId());
+        int ended = PasswordOnlySessions.end(
+                context.getSession(),
+                realm,
+                user,
+                authSession.getParentSession().getId());
         LOG.debugf("user %s: ended %d sessions without a second factor", user.getId(), ended);
         context.success();
     }
@@ -137,10 +138,14 @@ final class TotpEnrollment {
         UserModel user = context.getUser();
         for (CredentialModel device : lost) {
             if (user.credentialManager().removeStoredCredentialById(device.getId())) {
-                context.getEvent().clone().event(EventType.REMOVE_CREDENTIAL).user(user)
+                context.getEvent()
+                        .clone()
+                        .event(EventType.REMOVE_CREDENTIAL)
+                        .user(user)
                         .detail(Details.CREDENTIAL_TYPE, OTPCredentialModel.TYPE)
                         .detail(Details.CREDENTIAL_ID, device.getId())
-                        .detail(DETAIL_DEVICE_REPLACED, "true").success();
+                        .detail(DETAIL_DEVICE_REPLACED, "true")
+                        .success();
             }
         }
         LOG.debugf("user %s replaced %d lost devices", user.getId(), lost.size());
@@ -157,12 +162,17 @@ final class TotpEnrollment {
         RealmModel realm = context.getRealm();
         OTPPolicy policy = realm.getOTPPolicy();
         String issuer = realm.getDisplayName() == null || realm.getDisplayName().isBlank()
-                ? realm.getName() : realm.getDisplayName();
+                ? realm.getName()
+                : realm.getDisplayName();
         List<String> apps = context.getSession().getAllProviders(OTPApplicationProvider.class).stream()
-                .filter(app -> app.supports(policy)).map(OTPApplicationProvider::getName).sorted().toList();
+                .filter(app -> app.supports(policy))
+                .map(OTPApplicationProvider::getName)
+                .sorted()
+                .toList();
         var form = context.form()
                 // Keycloak's own QR code, grouped key and key URI (the same TotpUtils the stock CONFIGURE_TOTP uses).
-                .setAttribute("orgMfaQrCode", "data:image/png;base64," + TotpUtils.qrCode(secret, realm, context.getUser()))
+                .setAttribute(
+                        "orgMfaQrCode", "data:image/png;base64," + TotpUtils.qrCode(secret, realm, context.getUser()))
                 .setAttribute("orgMfaSecret", TotpUtils.encode(secret))
                 .setAttribute("orgMfaKeyUri", policy.getKeyURI(realm, context.getUser(), secret))
                 .setAttribute("orgMfaIssuer", issuer)
@@ -171,16 +181,23 @@ final class TotpEnrollment {
                 .setAttribute("orgMfaApps", apps)
                 .setAttribute("orgMfaDefaultLabel", DeviceLabels.nextDefault(context.getUser()))
                 // Who asks for the setup: the requiring organizations, or nobody (a user's own choice).
-                .setAttribute("orgMfaRequired", new MfaPolicyResolver(context.getSession())
-                        .resolve(realm, context.getUser()).required())
-                .setAttribute("orgMfaRequiredBy", String.join(", ",
-                        RequiringOrganizations.names(context.getSession(), realm, context.getUser())));
+                .setAttribute(
+                        "orgMfaRequired",
+                        new MfaPolicyResolver(context.getSession())
+                                .resolve(realm, context.getUser())
+                                .required())
+                .setAttribute(
+                        "orgMfaRequiredBy",
+                        String.join(
+                                ", ", RequiringOrganizations.names(context.getSession(), realm, context.getUser())));
         if (DeviceReplacement.requested(authSession)) {
-            List<String> posted = context.getHttpRequest().getDecodedFormParameters().get(FIELD_LOST_DEVICE);
+            List<String> posted =
+                    context.getHttpRequest().getDecodedFormParameters().get(FIELD_LOST_DEVICE);
             Map<String, String> devices = new LinkedHashMap<>();
             TotpDevices.of(context.getUser()).forEach(d -> devices.put(d.getId(), DeviceLabels.of(d)));
             // First showing: every device is ticked; after an error, what the user ticked (none posted: none).
-            List<String> chosen = errorMessage == null ? List.copyOf(devices.keySet()) : posted == null ? List.of() : posted;
+            List<String> chosen =
+                    errorMessage == null ? List.copyOf(devices.keySet()) : posted == null ? List.of() : posted;
             form.setAttribute("orgMfaLostDevices", devices).setAttribute("orgMfaLostChosen", chosen);
         }
         if (errorMessage != null) {

@@ -2,13 +2,12 @@ package dev.orgmfa.keycloak.requiredaction;
 
 import static dev.orgmfa.keycloak.OrgMfaIds.SETUP_ACTION;
 
+import dev.orgmfa.keycloak.challenge.SecondFactorNeed;
 import org.keycloak.authentication.InitiatedActionSupport;
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.models.Constants;
 import org.keycloak.sessions.AuthenticationSessionModel;
-
-import dev.orgmfa.keycloak.challenge.SecondFactorNeed;
 
 /**
  * {@code org-mfa-totp-setup}: one required action with two jobs, each in its own class. Its trigger
@@ -27,7 +26,8 @@ public class TotpSetupRequiredAction implements RequiredActionProvider {
     @Override
     public void evaluateTriggers(RequiredActionContext context) {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
-        if (!authSession.getRequiredActions().contains(SETUP_ACTION) && SignInGate.need(context) != SignInGate.Need.NOTHING) {
+        if (!authSession.getRequiredActions().contains(SETUP_ACTION)
+                && SignInGate.need(context) != SignInGate.Need.NOTHING) {
             authSession.addRequiredAction(SETUP_ACTION);
         }
     }
@@ -57,11 +57,14 @@ public class TotpSetupRequiredAction implements RequiredActionProvider {
 
     /** A code before anything else: the end-of-flow check, and the proof a factor change needs. */
     private static boolean codeFirst(RequiredActionContext context) {
-        return SecondFactorNeed.codeNeeded(context.getSession(), context.getRealm(), context.getAuthenticationSession(),
-                context.getUser(), SecondFactorNeed.Occasion.FACTOR_CHANGE);
+        return SecondFactorNeed.codeNeeded(
+                context.getSession(),
+                context.getRealm(),
+                context.getAuthenticationSession(),
+                context.getUser(),
+                SecondFactorNeed.Occasion.FACTOR_CHANGE);
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -1,12 +1,11 @@
 package dev.orgmfa.keycloak.requiredaction;
 
+import dev.orgmfa.keycloak.OrgMfaIds;
 import org.keycloak.Config;
 import org.keycloak.authentication.RequiredActionFactory;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
-
-import dev.orgmfa.keycloak.OrgMfaIds;
 
 public class TotpSetupRequiredActionFactory implements RequiredActionFactory {
 
@@ -30,14 +29,11 @@ public class TotpSetupRequiredActionFactory implements RequiredActionFactory {
     }
 
     @Override
-    public void init(Config.Scope config) {
-    }
+    public void init(Config.Scope config) {}
 
     @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
+    public void postInit(KeycloakSessionFactory factory) {}
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

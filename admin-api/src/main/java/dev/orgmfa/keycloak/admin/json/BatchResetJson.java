@@ -9,6 +9,5 @@ public record BatchResetJson(List<Result> results) {
     public static final String NOT_FOUND = "not-found";
     public static final String FORBIDDEN = "forbidden";
 
-    public record Result(String userId, String status) {
-    }
+    public record Result(String userId, String status) {}
 }

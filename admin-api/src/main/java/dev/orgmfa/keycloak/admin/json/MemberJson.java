@@ -6,6 +6,13 @@ package dev.orgmfa.keycloak.admin.json;
  * millis) is set for {@code grace} and {@code overdue} only. {@code lowRecoveryCodes}: enrolled, with
  * no more codes left than the sign-in step's {@code lowRecoveryCodesThreshold} (the TOTP screen warns them).
  */
-public record MemberJson(String userId, String username, String email, boolean enrolled, String state, Long enrollBy,
-                         int devices, int recoveryCodesRemaining, boolean lowRecoveryCodes) {
-}
+public record MemberJson(
+        String userId,
+        String username,
+        String email,
+        boolean enrolled,
+        String state,
+        Long enrollBy,
+        int devices,
+        int recoveryCodesRemaining,
+        boolean lowRecoveryCodes) {}

@@ -8,11 +8,15 @@ import dev.orgmfa.keycloak.policy.OrganizationPolicy;
  * {@code enrollBy} is {@code YYYY-MM-DD} or null; {@code supportContact} free text, a {@code mailto:}
  * or {@code https:} link, or null.
  */
-public record PolicyJson(boolean totpRequired, int gracePeriodDays, String brokeredUsers, String enrollBy,
-                         String supportContact) {
+public record PolicyJson(
+        boolean totpRequired, int gracePeriodDays, String brokeredUsers, String enrollBy, String supportContact) {
 
     public static PolicyJson of(OrganizationPolicy policy, String supportContact) {
-        return new PolicyJson(policy.totpRequired(), policy.gracePeriodDays(), policy.brokeredUsers().value(),
-                policy.enrollBy() == null ? null : EnrollByDate.format(policy.enrollBy()), supportContact);
+        return new PolicyJson(
+                policy.totpRequired(),
+                policy.gracePeriodDays(),
+                policy.brokeredUsers().value(),
+                policy.enrollBy() == null ? null : EnrollByDate.format(policy.enrollBy()),
+                supportContact);
     }
 }

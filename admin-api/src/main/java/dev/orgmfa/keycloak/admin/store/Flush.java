@@ -1,7 +1,6 @@
 package dev.orgmfa.keycloak.admin.store;
 
 import jakarta.persistence.PersistenceException;
-
 import org.jboss.logging.Logger;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
@@ -16,8 +15,7 @@ public final class Flush {
 
     private static final Logger LOG = Logger.getLogger(Flush.class);
 
-    private Flush() {
-    }
+    private Flush() {}
 
     /** False when the database refused the writes; the caller then fails the request, which rolls it back. */
     public static boolean accepted(KeycloakSession session) {

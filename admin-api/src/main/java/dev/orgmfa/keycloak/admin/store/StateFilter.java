@@ -1,5 +1,10 @@
 package dev.orgmfa.keycloak.admin.store;
 
+import dev.orgmfa.keycloak.enrollment.EnrollmentState;
+import dev.orgmfa.keycloak.enrollment.GraceClock;
+import dev.orgmfa.keycloak.policy.EnrollByDate;
+import dev.orgmfa.keycloak.policy.OrgMfaAttributes;
+import dev.orgmfa.keycloak.policy.OrganizationPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,14 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-
 import org.keycloak.models.credential.OTPCredentialModel;
-
-import dev.orgmfa.keycloak.enrollment.EnrollmentState;
-import dev.orgmfa.keycloak.enrollment.GraceClock;
-import dev.orgmfa.keycloak.policy.EnrollByDate;
-import dev.orgmfa.keycloak.policy.OrgMfaAttributes;
-import dev.orgmfa.keycloak.policy.OrganizationPolicy;
 
 /**
  * The {@code enrolled=} and {@code state=} filters of a listing as a JPQL condition on a user {@code u},
@@ -40,8 +38,7 @@ public final class StateFilter {
     private static final String NEVER = "1 = 0";
 
     /** A policy that applies to the members of {@code groupId}, or to every user when it is null. */
-    public record Source(String groupId, OrganizationPolicy policy) {
-    }
+    public record Source(String groupId, OrganizationPolicy policy) {}
 
     private final Boolean enrolled;
     private final Set<EnrollmentState> states;
@@ -86,7 +83,8 @@ public final class StateFilter {
             terms.add(new ArrayList<>());
         } else {
             // Built only for the states asked for: JPA refuses a bound parameter the query does not use.
-            boolean needsRequired = states.contains(EnrollmentState.NOT_REQUIRED) || states.contains(EnrollmentState.GRACE);
+            boolean needsRequired =
+                    states.contains(EnrollmentState.NOT_REQUIRED) || states.contains(EnrollmentState.GRACE);
             boolean needsLate = states.contains(EnrollmentState.GRACE) || states.contains(EnrollmentState.OVERDUE);
             String required = needsRequired ? required() : null;
             List<String> late = needsLate ? late() : List.of();
@@ -95,8 +93,10 @@ public final class StateFilter {
                     case ENROLLED -> terms.add(new ArrayList<>(List.of(hasDevice)));
                     case NOT_REQUIRED -> {
                         if (!ALWAYS.equals(required)) {
-                            terms.add(new ArrayList<>(NEVER.equals(required) ? List.of("not " + hasDevice)
-                                    : List.of("not " + hasDevice, "not " + required)));
+                            terms.add(new ArrayList<>(
+                                    NEVER.equals(required)
+                                            ? List.of("not " + hasDevice)
+                                            : List.of("not " + hasDevice, "not " + required)));
                         }
                     }
                     case GRACE -> {
@@ -112,8 +112,11 @@ public final class StateFilter {
                             terms.add(grace);
                         }
                     }
-                    case OVERDUE -> late.forEach(atom -> terms.add(new ArrayList<>(ALWAYS.equals(atom)
-                            ? List.of("not " + hasDevice) : List.of("not " + hasDevice, atom))));
+                    case OVERDUE ->
+                        late.forEach(atom -> terms.add(new ArrayList<>(
+                                ALWAYS.equals(atom)
+                                        ? List.of("not " + hasDevice)
+                                        : List.of("not " + hasDevice, atom))));
                 }
             }
         }
@@ -123,13 +126,16 @@ public final class StateFilter {
         if (terms.isEmpty()) {
             return " and " + NEVER;
         }
-        List<String> any = terms.stream().map(term -> term.isEmpty() ? ALWAYS : String.join(" and ", term)).toList();
+        List<String> any = terms.stream()
+                .map(term -> term.isEmpty() ? ALWAYS : String.join(" and ", term))
+                .toList();
         if (any.size() == 1) {
             return " and " + any.get(0);
         }
         // Several terms: a "case when" (keyword-delimited, quick to parse) rather than parentheses, and the
         // listing's own condition stays a plain conjunct, so the database still uses its index.
-        return " and case" + any.stream().map(term -> " when " + term + " then 1").reduce("", String::concat) + " else 0 end = 1";
+        return " and case"
+                + any.stream().map(term -> " when " + term + " then 1").reduce("", String::concat) + " else 0 end = 1";
     }
 
     Map<String, Object> params() {
@@ -147,9 +153,10 @@ public final class StateFilter {
                 groups.add(source.groupId());
             }
         }
-        return groups.isEmpty() ? NEVER
+        return groups.isEmpty()
+                ? NEVER
                 : "exists (select g.groupId from UserGroupMembershipEntity g where g.user = u and g.groupId in "
-                + param(groups) + ")";
+                        + param(groups) + ")";
     }
 
     /**
@@ -168,7 +175,9 @@ public final class StateFilter {
             if (source.groupId() == null) {
                 any.addAll(late(policy.gracePeriodDays(), null));
             } else {
-                groupsByDays.computeIfAbsent(policy.gracePeriodDays(), days -> new ArrayList<>()).add(source.groupId());
+                groupsByDays
+                        .computeIfAbsent(policy.gracePeriodDays(), days -> new ArrayList<>())
+                        .add(source.groupId());
             }
         }
         groupsByDays.forEach((days, groups) -> any.addAll(late(days, groups)));
@@ -186,8 +195,11 @@ public final class StateFilter {
         String member = groups == null ? "" : ", UserGroupMembershipEntity g";
         String memberOf = groups == null ? "" : " and g.user = u and g.groupId in " + param(groups);
         if (days == 0) {
-            return List.of(groups == null ? ALWAYS
-                    : "exists (select g.groupId from UserGroupMembershipEntity g where g.user = u" + memberOf + ")");
+            return List.of(
+                    groups == null
+                            ? ALWAYS
+                            : "exists (select g.groupId from UserGroupMembershipEntity g where g.user = u" + memberOf
+                                    + ")");
         }
         long cutoff = now.toEpochMilli() - days * DAY;
         String clock = param(GraceClock.TYPE);
@@ -197,12 +209,15 @@ public final class StateFilter {
                 + " and k.type = " + clock + " and ";
         String legacy = "exists (select a.id from UserAttributeEntity a" + member + " where a.user = u" + memberOf
                 + " and a.name = " + param(OrgMfaAttributes.LEGACY_GRACE_STARTED_AT)
-                + " and not exists (select k2.id from CredentialEntity k2 where k2.user = u and k2.type = " + clock + ")"
+                + " and not exists (select k2.id from CredentialEntity k2 where k2.user = u and k2.type = " + clock
+                + ")"
                 + " and (length(trim(a.value)) ";
         // One parenthesized "or" inside each subquery is as deep as the parser goes quickly.
-        return List.of(row + "(k.createdDate <= " + param(cutoff) + " or k.createdDate > " + param(now.toEpochMilli())
+        return List.of(
+                row + "(k.createdDate <= " + param(cutoff) + " or k.createdDate > " + param(now.toEpochMilli())
                         + " or length(k.credentialData) = " + param(GraceClock.ENDED_DATA.length()) + "))",
-                legacy + "< " + length + " or length(trim(a.value)) = " + length + " and trim(a.value) <= " + param(digits) + "))");
+                legacy + "< " + length + " or length(trim(a.value)) = " + length + " and trim(a.value) <= "
+                        + param(digits) + "))");
     }
 
     private String param(Object value) {

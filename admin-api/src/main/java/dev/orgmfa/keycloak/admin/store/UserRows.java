@@ -1,21 +1,18 @@
 package dev.orgmfa.keycloak.admin.store;
 
+import dev.orgmfa.keycloak.policy.MfaPolicyResolver;
+import dev.orgmfa.keycloak.policy.OrgMfaAttributes;
+import dev.orgmfa.keycloak.policy.PolicySource;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
-
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.organization.OrganizationProvider;
-
-import dev.orgmfa.keycloak.policy.MfaPolicyResolver;
-import dev.orgmfa.keycloak.policy.OrgMfaAttributes;
-import dev.orgmfa.keycloak.policy.PolicySource;
 
 /**
  * The users of a listing, read as rows (id, username, email) straight from Keycloak's user table, in
@@ -27,8 +24,7 @@ import dev.orgmfa.keycloak.policy.PolicySource;
 public final class UserRows {
 
     /** A user of a listing; the full model is loaded only where a per-user permission check needs it. */
-    public record Person(String id, String username, String email) {
-    }
+    public record Person(String id, String username, String email) {}
 
     /** A listing that answers at most {@code max} rows from position {@code first}. */
     @FunctionalInterface
@@ -57,34 +53,62 @@ public final class UserRows {
     public Rows members(String organizationId, StateFilter filter) {
         Optional<String> group = groupOf(organizationId);
         String where = where("m.groupId = :group", filter);
-        return (first, max) -> group.map(groupId -> rows(bind(em().createQuery("select u.id, u.username, u.email"
-                        + " from UserGroupMembershipEntity m join m.user u where " + where
-                        + " order by u.username", Object[].class), filter)
-                .setParameter("group", groupId).setFirstResult(first).setMaxResults(max)
-                .getResultList())).orElse(List.of());
+        return (first, max) -> group.map(groupId -> rows(bind(
+                                em().createQuery(
+                                                "select u.id, u.username, u.email"
+                                                        + " from UserGroupMembershipEntity m join m.user u where "
+                                                        + where
+                                                        + " order by u.username",
+                                                Object[].class),
+                                filter)
+                        .setParameter("group", groupId)
+                        .setFirstResult(first)
+                        .setMaxResults(max)
+                        .getResultList()))
+                .orElse(List.of());
     }
 
     /** Every user of the realm but service accounts that passes {@code filter} (null: all of them). */
     public Rows realmUsers(StateFilter filter) {
         String where = where("u.realmId = :realm and u.serviceAccountClientLink is null", filter);
-        return (first, max) -> rows(bind(em().createQuery("select u.id, u.username, u.email from UserEntity u"
-                        + " where " + where + " order by u.username", Object[].class), filter)
-                .setParameter("realm", realm.getId()).setFirstResult(first).setMaxResults(max).getResultList());
+        return (first, max) -> rows(bind(
+                        em().createQuery(
+                                        "select u.id, u.username, u.email from UserEntity u" + " where " + where
+                                                + " order by u.username",
+                                        Object[].class),
+                        filter)
+                .setParameter("realm", realm.getId())
+                .setFirstResult(first)
+                .setMaxResults(max)
+                .getResultList());
     }
 
     /** How many members of an organization pass {@code filter} (null: all of them). */
     public long countMembers(String organizationId, StateFilter filter) {
         String where = where("m.groupId = :group", filter);
-        return groupOf(organizationId).map(groupId -> bind(em().createQuery("select count(u) from"
-                        + " UserGroupMembershipEntity m join m.user u where " + where, Long.class), filter)
-                .setParameter("group", groupId).getSingleResult()).orElse(0L);
+        return groupOf(organizationId)
+                .map(groupId -> bind(
+                                em().createQuery(
+                                                "select count(u) from"
+                                                        + " UserGroupMembershipEntity m join m.user u where " + where,
+                                                Long.class),
+                                filter)
+                        .setParameter("group", groupId)
+                        .getSingleResult())
+                .orElse(0L);
     }
 
     /** The organization's internal group, whose memberships are the organization's. */
     public Optional<String> groupOf(String organizationId) {
-        return em().createQuery("select o.groupId from OrganizationEntity o where o.id = :id and o.realmId = :realm",
-                        String.class).setParameter("id", organizationId).setParameter("realm", realm.getId())
-                .getResultList().stream().findFirst();
+        return em()
+                .createQuery(
+                        "select o.groupId from OrganizationEntity o where o.id = :id and o.realmId = :realm",
+                        String.class)
+                .setParameter("id", organizationId)
+                .setParameter("realm", realm.getId())
+                .getResultList()
+                .stream()
+                .findFirst();
     }
 
     /**
@@ -101,14 +125,19 @@ public final class UserRows {
         if (organizations == null || !realm.isOrganizationsEnabled()) {
             return sources;
         }
-        for (Object[] row : em().createQuery("select distinct o.id, o.groupId from OrganizationEntity o, GroupAttributeEntity a"
-                        + " where a.group.id = o.groupId and o.realmId = :realm and a.name = :required"
-                        + " and length(trim(a.value)) > 0 and lower(trim(a.value)) <> 'false'", Object[].class)
-                .setParameter("realm", realm.getId()).setParameter("required", OrgMfaAttributes.TOTP_REQUIRED)
+        for (Object[] row : em().createQuery(
+                        "select distinct o.id, o.groupId from OrganizationEntity o, GroupAttributeEntity a"
+                                + " where a.group.id = o.groupId and o.realmId = :realm and a.name = :required"
+                                + " and length(trim(a.value)) > 0 and lower(trim(a.value)) <> 'false'",
+                        Object[].class)
+                .setParameter("realm", realm.getId())
+                .setParameter("required", OrgMfaAttributes.TOTP_REQUIRED)
                 .getResultList()) {
             OrganizationModel organization = organizations.getById((String) row[0]);
             if (organization != null) {
-                sources.add(new StateFilter.Source((String) row[1], MfaPolicyResolver.sourceOf(organization).policy()));
+                sources.add(new StateFilter.Source(
+                        (String) row[1],
+                        MfaPolicyResolver.sourceOf(organization).policy()));
             }
         }
         return sources;
@@ -126,6 +155,8 @@ public final class UserRows {
     }
 
     private static List<Person> rows(List<Object[]> rows) {
-        return rows.stream().map(r -> new Person((String) r[0], (String) r[1], (String) r[2])).toList();
+        return rows.stream()
+                .map(r -> new Person((String) r[0], (String) r[1], (String) r[2]))
+                .toList();
     }
 }

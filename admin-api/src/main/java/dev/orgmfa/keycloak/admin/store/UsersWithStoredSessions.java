@@ -3,7 +3,6 @@ package dev.orgmfa.keycloak.admin.store;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.keycloak.common.Profile;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
@@ -35,10 +34,15 @@ public final class UsersWithStoredSessions {
         Set<String> withSessions = new HashSet<>();
         for (int from = 0; from < userIds.size(); from += EnrollmentFacts.BATCH) {
             List<String> batch = userIds.subList(from, Math.min(userIds.size(), from + EnrollmentFacts.BATCH));
-            withSessions.addAll(session.getProvider(JpaConnectionProvider.class).getEntityManager().createQuery(
+            withSessions.addAll(session.getProvider(JpaConnectionProvider.class)
+                    .getEntityManager()
+                    .createQuery(
                             "select distinct s.userId from PersistentUserSessionEntity s"
-                                    + " where s.realmId = :realm and s.userId in :ids", String.class)
-                    .setParameter("realm", realm.getId()).setParameter("ids", batch).getResultList());
+                                    + " where s.realmId = :realm and s.userId in :ids",
+                            String.class)
+                    .setParameter("realm", realm.getId())
+                    .setParameter("ids", batch)
+                    .getResultList());
         }
         return userIds.stream().filter(withSessions::contains).toList();
     }

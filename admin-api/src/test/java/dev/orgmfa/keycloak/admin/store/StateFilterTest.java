@@ -4,17 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.orgmfa.keycloak.enrollment.EnrollmentState;
+import dev.orgmfa.keycloak.policy.BrokeredUsers;
+import dev.orgmfa.keycloak.policy.OrganizationPolicy;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
-
-import dev.orgmfa.keycloak.enrollment.EnrollmentState;
-import dev.orgmfa.keycloak.policy.BrokeredUsers;
-import dev.orgmfa.keycloak.policy.OrganizationPolicy;
 
 /** Which sources each state's condition names; the conditions themselves run in AdminApiStoreQueriesIT. */
 class StateFilterTest {
@@ -33,7 +31,8 @@ class StateFilterTest {
     /** Every group id the condition binds, in any list parameter. */
     private static List<String> groups(StateFilter filter) {
         List<String> groups = new ArrayList<>();
-        filter.params().values().stream().filter(List.class::isInstance)
+        filter.params().values().stream()
+                .filter(List.class::isInstance)
                 .forEach(list -> ((List<?>) list).forEach(g -> groups.add((String) g)));
         return groups;
     }
@@ -49,7 +48,9 @@ class StateFilterTest {
     @Test
     void enrolledIsAnOtpCredential() {
         StateFilter enrolled = new StateFilter(true, null, SOURCES, NOW);
-        assertTrue(enrolled.where("B").startsWith("B and exists (select c.id from CredentialEntity c"), enrolled.where("B"));
+        assertTrue(
+                enrolled.where("B").startsWith("B and exists (select c.id from CredentialEntity c"),
+                enrolled.where("B"));
         assertTrue(enrolled.params().containsValue("otp"));
         assertTrue(new StateFilter(false, null, SOURCES, NOW).where("B").startsWith("B and not exists"));
     }
@@ -68,15 +69,20 @@ class StateFilterTest {
         assertFalse(groups.contains("g-free"));
         StateFilter overdue = new StateFilter(null, Set.of(EnrollmentState.OVERDUE), SOURCES, NOW);
         // Seven days: a cut-off a week before now, compared with the clock rows' dates.
-        assertTrue(overdue.params().containsValue(NOW.toEpochMilli() - 7L * 24 * 3600 * 1000), overdue.params().toString());
+        assertTrue(
+                overdue.params().containsValue(NOW.toEpochMilli() - 7L * 24 * 3600 * 1000),
+                overdue.params().toString());
     }
 
     @Test
     void withoutRequiringSourcesNobodyIsRequired() {
         StateFilter grace = new StateFilter(null, Set.of(EnrollmentState.GRACE), List.of(NOT_REQUIRING), NOW);
         assertEquals("B and 1 = 0", grace.where("B"));
-        StateFilter realmWide = new StateFilter(null, Set.of(EnrollmentState.NOT_REQUIRED),
-                List.of(new StateFilter.Source(null, new OrganizationPolicy(true, 3, BrokeredUsers.ENFORCE, null))), NOW);
+        StateFilter realmWide = new StateFilter(
+                null,
+                Set.of(EnrollmentState.NOT_REQUIRED),
+                List.of(new StateFilter.Source(null, new OrganizationPolicy(true, 3, BrokeredUsers.ENFORCE, null))),
+                NOW);
         assertEquals("B and 1 = 0", realmWide.where("B"), "the realm-wide option requires everybody");
     }
 }

@@ -1,13 +1,11 @@
 package dev.orgmfa.keycloak.admin.page;
 
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
-
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import org.keycloak.common.Version;
 import org.keycloak.common.util.HtmlUtils;
 import org.keycloak.models.KeycloakSession;
@@ -31,14 +29,25 @@ public class AdminPageResource {
         if (!requested.getRawPath().endsWith("/")) {
             // The page's relative links and the client's redirect URI both want the trailing slash.
             return Response.status(Response.Status.SEE_OTHER)
-                    .location(URI.create(requested.getRawPath() + "/")).build();
+                    .location(URI.create(requested.getRawPath() + "/"))
+                    .build();
         }
         String html = new String(PageAssets.read(PageAssets.INDEX), StandardCharsets.UTF_8)
-                .replace("{{realm}}", HtmlUtils.escapeAttribute(session.getContext().getRealm().getName()))
+                .replace(
+                        "{{realm}}",
+                        HtmlUtils.escapeAttribute(
+                                session.getContext().getRealm().getName()))
                 .replace("{{clientId}}", AdminPageResourceProviderFactory.CLIENT_ID)
                 .replace("{{base}}", HtmlUtils.escapeAttribute(basePath()))
-                .replace("{{resources}}", HtmlUtils.escapeAttribute(basePath() + "resources/" + Version.RESOURCES_VERSION));
-        return PageHeaders.apply(session, Response.ok(html, PageAssets.contentType(PageAssets.INDEX).orElseThrow()), true).build();
+                .replace(
+                        "{{resources}}",
+                        HtmlUtils.escapeAttribute(basePath() + "resources/" + Version.RESOURCES_VERSION));
+        return PageHeaders.apply(
+                        session,
+                        Response.ok(
+                                html, PageAssets.contentType(PageAssets.INDEX).orElseThrow()),
+                        true)
+                .build();
     }
 
     @GET
@@ -46,8 +55,10 @@ public class AdminPageResource {
     public Response file(@PathParam("file") String file) {
         return PageAssets.contentType(file)
                 .filter(type -> !PageAssets.INDEX.equals(file))
-                .map(type -> PageHeaders.apply(session, Response.ok(PageAssets.read(file), type), false).build())
-                .orElseGet(() -> PageHeaders.apply(session, Response.status(Response.Status.NOT_FOUND), false).build());
+                .map(type -> PageHeaders.apply(session, Response.ok(PageAssets.read(file), type), false)
+                        .build())
+                .orElseGet(() -> PageHeaders.apply(session, Response.status(Response.Status.NOT_FOUND), false)
+                        .build());
     }
 
     /**

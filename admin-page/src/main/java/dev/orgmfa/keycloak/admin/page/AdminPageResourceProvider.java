@@ -18,6 +18,5 @@ final class AdminPageResourceProvider implements RealmResourceProvider {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

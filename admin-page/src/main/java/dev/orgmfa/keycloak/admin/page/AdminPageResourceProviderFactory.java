@@ -1,12 +1,11 @@
 package dev.orgmfa.keycloak.admin.page;
 
+import dev.orgmfa.keycloak.OrgMfaIds;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
-
-import dev.orgmfa.keycloak.OrgMfaIds;
 
 /**
  * Serves the admins' page at {@code /realms/{realm}/org-mfa-admin/}: static HTML, JS and CSS only.
@@ -31,14 +30,11 @@ public class AdminPageResourceProviderFactory implements RealmResourceProviderFa
     }
 
     @Override
-    public void init(Config.Scope config) {
-    }
+    public void init(Config.Scope config) {}
 
     @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
+    public void postInit(KeycloakSessionFactory factory) {}
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

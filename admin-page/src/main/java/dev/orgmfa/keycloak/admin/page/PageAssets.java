@@ -17,16 +17,22 @@ final class PageAssets {
     private static final String FOLDER = "org-mfa-admin/";
 
     private static final Map<String, String> TYPES = Map.of(
-            INDEX, "text/html; charset=utf-8",
-            "app.js", "text/javascript; charset=utf-8",
-            "api.js", "text/javascript; charset=utf-8",
-            "auth.js", "text/javascript; charset=utf-8",
-            "dom.js", "text/javascript; charset=utf-8",
-            "messages.js", "text/javascript; charset=utf-8",
-            "page.css", "text/css; charset=utf-8");
+            INDEX,
+            "text/html; charset=utf-8",
+            "app.js",
+            "text/javascript; charset=utf-8",
+            "api.js",
+            "text/javascript; charset=utf-8",
+            "auth.js",
+            "text/javascript; charset=utf-8",
+            "dom.js",
+            "text/javascript; charset=utf-8",
+            "messages.js",
+            "text/javascript; charset=utf-8",
+            "page.css",
+            "text/css; charset=utf-8");
 
-    private PageAssets() {
-    }
+    private PageAssets() {}
 
     /** The content type of a file the page has, or empty for any other name. */
     static Optional<String> contentType(String name) {

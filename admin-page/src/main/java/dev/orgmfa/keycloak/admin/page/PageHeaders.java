@@ -1,7 +1,6 @@
 package dev.orgmfa.keycloak.admin.page;
 
 import jakarta.ws.rs.core.Response;
-
 import org.keycloak.headers.SecurityHeadersProvider;
 import org.keycloak.models.BrowserSecurityHeaders;
 import org.keycloak.models.KeycloakSession;
@@ -22,8 +21,7 @@ final class PageHeaders {
             + " img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self';"
             + " frame-ancestors 'none'; base-uri 'none'";
 
-    private PageHeaders() {
-    }
+    private PageHeaders() {}
 
     static Response.ResponseBuilder apply(KeycloakSession session, Response.ResponseBuilder response, boolean html) {
         SecurityHeadersProvider keycloakHeaders = session.getProvider(SecurityHeadersProvider.class);
@@ -37,9 +35,12 @@ final class PageHeaders {
                 .header("X-Robots-Tag", "none")
                 .header("Cross-Origin-Opener-Policy", "same-origin");
         RealmModel realm = session.getContext().getRealm();
-        String hsts = realm == null ? null : realm.getBrowserSecurityHeaders()
-                .getOrDefault(BrowserSecurityHeaders.STRICT_TRANSPORT_SECURITY.getKey(),
-                        BrowserSecurityHeaders.STRICT_TRANSPORT_SECURITY.getDefaultValue());
+        String hsts = realm == null
+                ? null
+                : realm.getBrowserSecurityHeaders()
+                        .getOrDefault(
+                                BrowserSecurityHeaders.STRICT_TRANSPORT_SECURITY.getKey(),
+                                BrowserSecurityHeaders.STRICT_TRANSPORT_SECURITY.getDefaultValue());
         if (hsts != null && !hsts.isEmpty()) {
             response.header("Strict-Transport-Security", hsts);
         }

@@ -15,7 +15,9 @@ import java.util.Locale;
 public record Finding(String id, Severity severity, String message, String fix, String organizationId) {
 
     public enum Severity {
-        ERROR, WARNING, INFO;
+        ERROR,
+        WARNING,
+        INFO;
 
         public String value() {
             return name().toLowerCase(Locale.ROOT);

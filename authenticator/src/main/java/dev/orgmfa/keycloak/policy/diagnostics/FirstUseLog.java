@@ -2,7 +2,6 @@ package dev.orgmfa.keycloak.policy.diagnostics;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -19,8 +18,7 @@ public final class FirstUseLog {
     private static final Logger LOG = Logger.getLogger(FirstUseLog.class);
     private static final Set<String> CHECKED = ConcurrentHashMap.newKeySet();
 
-    private FirstUseLog() {
-    }
+    private FirstUseLog() {}
 
     public static void onUse(KeycloakSession session, RealmModel realm) {
         if (realm == null || !CHECKED.add(realm.getId())) {
@@ -30,8 +28,14 @@ public final class FirstUseLog {
             String page = selfCheckPage(session, realm);
             for (Finding finding : RealmChecks.of(session, realm)) {
                 if (finding.severity() != Finding.Severity.INFO) {
-                    LOG.warnf("realm %s: self-check %s [%s]: %s Fix: %s All findings: %s", realm.getName(),
-                            finding.severity().value(), finding.id(), finding.message(), finding.fix(), page);
+                    LOG.warnf(
+                            "realm %s: self-check %s [%s]: %s Fix: %s All findings: %s",
+                            realm.getName(),
+                            finding.severity().value(),
+                            finding.id(),
+                            finding.message(),
+                            finding.fix(),
+                            page);
                 }
             }
         } catch (RuntimeException e) {
@@ -43,8 +47,15 @@ public final class FirstUseLog {
     /** The admins' page's self-check view of the realm, so a WARN line leads to the whole list and its fixes. */
     static String selfCheckPage(KeycloakSession session, RealmModel realm) {
         try {
-            return session.getContext().getUri().getBaseUriBuilder().path("realms").path("{realm}").path("org-mfa-admin/")
-                    .build(realm.getName()).toString() + "#/diagnostics";
+            return session.getContext()
+                            .getUri()
+                            .getBaseUriBuilder()
+                            .path("realms")
+                            .path("{realm}")
+                            .path("org-mfa-admin/")
+                            .build(realm.getName())
+                            .toString()
+                    + "#/diagnostics";
         } catch (RuntimeException e) {
             // No request to take the server's address from: the path alone still says where to look.
             return "/realms/" + realm.getName() + "/org-mfa-admin/#/diagnostics";

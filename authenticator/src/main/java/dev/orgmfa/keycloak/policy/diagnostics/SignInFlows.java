@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.AuthenticationFlowBindings;
 import org.keycloak.models.AuthenticationFlowModel;
@@ -19,8 +18,7 @@ import org.keycloak.models.RealmModel;
  */
 final class SignInFlows {
 
-    private SignInFlows() {
-    }
+    private SignInFlows() {}
 
     /** Flow id to a name for messages. */
     static Map<String, String> of(RealmModel realm, org.keycloak.models.KeycloakSession session) {
@@ -33,8 +31,9 @@ final class SignInFlows {
             if (overrides == null) {
                 return;
             }
-            for (String binding : new String[] {AuthenticationFlowBindings.BROWSER_BINDING,
-                    AuthenticationFlowBindings.DIRECT_GRANT_BINDING}) {
+            for (String binding : new String[] {
+                AuthenticationFlowBindings.BROWSER_BINDING, AuthenticationFlowBindings.DIRECT_GRANT_BINDING
+            }) {
                 String flowId = overrides.get(binding);
                 if (flowId != null) {
                     flows.putIfAbsent(flowId, "override of client " + client.getClientId());
@@ -75,8 +74,12 @@ final class SignInFlows {
         return found;
     }
 
-    private static void walk(RealmModel realm, String flowId, List<AuthenticationExecutionModel> found, Set<String> seen,
-                             boolean intoConditional) {
+    private static void walk(
+            RealmModel realm,
+            String flowId,
+            List<AuthenticationExecutionModel> found,
+            Set<String> seen,
+            boolean intoConditional) {
         if (flowId == null || !seen.add(flowId)) {
             return;
         }
@@ -84,7 +87,8 @@ final class SignInFlows {
                 .filter(e -> e.getRequirement() != AuthenticationExecutionModel.Requirement.DISABLED)
                 .forEach(e -> {
                     if (e.isAuthenticatorFlow()) {
-                        if (intoConditional || e.getRequirement() != AuthenticationExecutionModel.Requirement.CONDITIONAL) {
+                        if (intoConditional
+                                || e.getRequirement() != AuthenticationExecutionModel.Requirement.CONDITIONAL) {
                             walk(realm, e.getFlowId(), found, seen, intoConditional);
                         }
                     } else {

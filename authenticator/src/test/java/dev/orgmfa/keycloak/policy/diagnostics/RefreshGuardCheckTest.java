@@ -3,10 +3,9 @@ package dev.orgmfa.keycloak.policy.diagnostics;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.ClientPolicyConditionRepresentation;
 import org.keycloak.representations.idm.ClientPolicyExecutorRepresentation;
@@ -15,24 +14,35 @@ import org.keycloak.representations.idm.ClientProfileRepresentation;
 
 class RefreshGuardCheckTest {
 
-    private static final List<ClientProfileRepresentation> GUARD_PROFILE = List.of(profile("guard", "org-mfa-refresh-guard"));
+    private static final List<ClientProfileRepresentation> GUARD_PROFILE =
+            List.of(profile("guard", "org-mfa-refresh-guard"));
 
     @Test
     void anEnabledAnyClientPolicyWithTheGuardsProfileIsInPlace() {
-        assertTrue(RefreshGuardCheck.inPlace(List.of(policy(true, List.of("guard"), condition("any-client", false))), GUARD_PROFILE));
+        assertTrue(RefreshGuardCheck.inPlace(
+                List.of(policy(true, List.of("guard"), condition("any-client", false))), GUARD_PROFILE));
     }
 
     @Test
     void aDisabledPolicyIsNot() {
-        assertFalse(RefreshGuardCheck.inPlace(List.of(policy(false, List.of("guard"), condition("any-client", false))), GUARD_PROFILE));
+        assertFalse(RefreshGuardCheck.inPlace(
+                List.of(policy(false, List.of("guard"), condition("any-client", false))), GUARD_PROFILE));
     }
 
     @Test
     void aNegatedOrNarrowedConditionDoesNotCoverEveryClient() {
-        assertFalse(RefreshGuardCheck.inPlace(List.of(policy(true, List.of("guard"), condition("any-client", true))), GUARD_PROFILE));
-        assertFalse(RefreshGuardCheck.inPlace(List.of(policy(true, List.of("guard"),
-                condition("any-client", false), condition("client-access-type", false))), GUARD_PROFILE));
-        assertFalse(RefreshGuardCheck.inPlace(List.of(policy(true, List.of("guard"))), GUARD_PROFILE), "no condition: never applies");
+        assertFalse(RefreshGuardCheck.inPlace(
+                List.of(policy(true, List.of("guard"), condition("any-client", true))), GUARD_PROFILE));
+        assertFalse(RefreshGuardCheck.inPlace(
+                List.of(policy(
+                        true,
+                        List.of("guard"),
+                        condition("any-client", false),
+                        condition("client-access-type", false))),
+                GUARD_PROFILE));
+        assertFalse(
+                RefreshGuardCheck.inPlace(List.of(policy(true, List.of("guard"))), GUARD_PROFILE),
+                "no condition: never applies");
     }
 
     @Test
@@ -41,8 +51,8 @@ class RefreshGuardCheckTest {
         assertFalse(RefreshGuardCheck.inPlace(List.of(policy), List.of(profile("other", "pkce-enforcer"))));
     }
 
-    private static ClientPolicyRepresentation policy(boolean enabled, List<String> profiles,
-                                                     ClientPolicyConditionRepresentation... conditions) {
+    private static ClientPolicyRepresentation policy(
+            boolean enabled, List<String> profiles, ClientPolicyConditionRepresentation... conditions) {
         ClientPolicyRepresentation policy = new ClientPolicyRepresentation();
         policy.setName("p");
         policy.setEnabled(enabled);

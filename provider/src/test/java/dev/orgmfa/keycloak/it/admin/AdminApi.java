@@ -1,14 +1,12 @@
 package dev.orgmfa.keycloak.it.admin;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orgmfa.keycloak.it.support.AdminHttp;
+import dev.orgmfa.keycloak.it.support.KeycloakServer;
 import java.io.IOException;
 import java.net.http.HttpHeaders;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import dev.orgmfa.keycloak.it.support.AdminHttp;
-import dev.orgmfa.keycloak.it.support.KeycloakServer;
 
 /**
  * Typed calls of {@code /admin/realms/{realm}/org-mfa} with a bearer token, as a script would; tokens
@@ -97,7 +95,12 @@ final class AdminApi {
 
     /** {@code path} is relative to the API base and sent as given (already encoded). */
     Answer call(String method, String token, String path, String json) {
-        return raw(method, token, path, json == null ? null : json.getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/json");
+        return raw(
+                method,
+                token,
+                path,
+                json == null ? null : json.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "application/json");
     }
 
     Answer raw(String method, String token, String path, byte[] body, String contentType) {

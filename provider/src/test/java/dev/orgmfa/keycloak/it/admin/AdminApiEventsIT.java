@@ -4,25 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.orgmfa.keycloak.it.support.MfaFlows;
+import dev.orgmfa.keycloak.it.support.TestRealm;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.keycloak.representations.idm.RealmRepresentation;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import dev.orgmfa.keycloak.it.support.MfaFlows;
-import dev.orgmfa.keycloak.it.support.TestRealm;
 
 /** Every write of the API is an admin event the admin console shows, without secrets. */
 class AdminApiEventsIT {
 
     @RegisterExtension
     static final TestRealm realm = TestRealm.perClass("api-events");
+
     private static AdminApi api;
     private static String org;
 
@@ -41,7 +39,8 @@ class AdminApiEventsIT {
         List<JsonNode> events = new ArrayList<>();
         for (int attempt = 0; attempt < 20; attempt++) {
             events.clear();
-            JsonNode all = AdminApi.getAdmin(AdminApi.masterToken(), realm.name() + "/admin-events?max=500").json();
+            JsonNode all = AdminApi.getAdmin(AdminApi.masterToken(), realm.name() + "/admin-events?max=500")
+                    .json();
             all.forEach(event -> {
                 if (resourcePath.equals(event.path("resourcePath").asText())) {
                     events.add(event);
@@ -61,14 +60,18 @@ class AdminApiEventsIT {
         realm.addMember(org, userId);
         MfaFlows.Enrolled enrolled = MfaFlows.enrollAtSignIn(realm.browser(), "evented");
 
-        assertEquals(204, api.delete(AdminApi.masterToken(), "users/" + userId + "/factors?logout=true").status());
+        assertEquals(
+                204,
+                api.delete(AdminApi.masterToken(), "users/" + userId + "/factors?logout=true")
+                        .status());
 
         List<JsonNode> events = eventsOf("org-mfa/users/" + userId + "/factors", 1);
         assertEquals(1, events.size(), events.toString());
         JsonNode event = events.get(0);
         assertEquals("ACTION", event.get("operationType").asText());
         assertEquals("USER", event.get("resourceType").asText());
-        JsonNode representation = AdminApi.JSON.readTree(event.get("representation").asText());
+        JsonNode representation =
+                AdminApi.JSON.readTree(event.get("representation").asText());
         assertEquals(userId, representation.get("userId").asText());
         assertEquals(1, representation.get("totpDevicesRemoved").asInt());
         assertEquals(10, representation.get("recoveryCodesRemoved").asInt());
@@ -85,8 +88,14 @@ class AdminApiEventsIT {
         String first = Fixtures.userWithTotp(realm, "batch-a");
         String second = Fixtures.userWithTotp(realm, "batch-b");
 
-        assertEquals(200, api.post(AdminApi.masterToken(), "users/factors/reset",
-                AdminApi.json(Map.of("userIds", List.of(first, second, "00000000-0000-0000-0000-000000000000")))).status());
+        assertEquals(
+                200,
+                api.post(
+                                AdminApi.masterToken(),
+                                "users/factors/reset",
+                                AdminApi.json(Map.of(
+                                        "userIds", List.of(first, second, "00000000-0000-0000-0000-000000000000"))))
+                        .status());
 
         for (String userId : List.of(first, second)) {
             List<JsonNode> events = eventsOf("org-mfa/users/" + userId + "/factors", 1);
@@ -94,20 +103,29 @@ class AdminApiEventsIT {
             assertEquals("ACTION", events.get(0).get("operationType").asText());
             assertEquals("USER", events.get(0).get("resourceType").asText());
         }
-        assertEquals(0, eventsOf("org-mfa/users/00000000-0000-0000-0000-000000000000/factors", 0).size());
+        assertEquals(
+                0,
+                eventsOf("org-mfa/users/00000000-0000-0000-0000-000000000000/factors", 0)
+                        .size());
     }
 
     @Test
     void policyUpdateIsAnUpdateOfTheOrganization() throws Exception {
-        assertEquals(204, api.put(AdminApi.masterToken(), "organizations/" + org + "/policy",
-                "{\"totpRequired\": true, \"gracePeriodDays\": 3, \"brokeredUsers\": \"exempt\"}").status());
+        assertEquals(
+                204,
+                api.put(
+                                AdminApi.masterToken(),
+                                "organizations/" + org + "/policy",
+                                "{\"totpRequired\": true, \"gracePeriodDays\": 3, \"brokeredUsers\": \"exempt\"}")
+                        .status());
 
         List<JsonNode> events = eventsOf("org-mfa/organizations/" + org + "/policy", 1);
         assertEquals(1, events.size(), events.toString());
         JsonNode event = events.get(0);
         assertEquals("UPDATE", event.get("operationType").asText());
         assertEquals("ORGANIZATION", event.get("resourceType").asText());
-        JsonNode representation = AdminApi.JSON.readTree(event.get("representation").asText());
+        JsonNode representation =
+                AdminApi.JSON.readTree(event.get("representation").asText());
         assertEquals(true, representation.get("totpRequired").asBoolean());
         assertEquals(3, representation.get("gracePeriodDays").asInt());
         assertEquals("exempt", representation.get("brokeredUsers").asText());
@@ -120,8 +138,14 @@ class AdminApiEventsIT {
         int policyEventsBefore = eventsOf(policyPath, 0).size();
 
         assertEquals(200, api.get(AdminApi.masterToken(), "users/" + userId).status());
-        assertEquals(400, api.put(AdminApi.masterToken(), "organizations/" + org + "/policy", "{\"totpRequired\": true}").status());
-        assertEquals(404, api.delete(AdminApi.masterToken(), "users/00000000-0000-0000-0000-000000000000/factors").status());
+        assertEquals(
+                400,
+                api.put(AdminApi.masterToken(), "organizations/" + org + "/policy", "{\"totpRequired\": true}")
+                        .status());
+        assertEquals(
+                404,
+                api.delete(AdminApi.masterToken(), "users/00000000-0000-0000-0000-000000000000/factors")
+                        .status());
         Thread.sleep(500);
 
         assertEquals(0, eventsOf("org-mfa/users/" + userId + "/factors", 0).size());

@@ -4,19 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.orgmfa.keycloak.it.admin.AdminApi.Answer;
+import dev.orgmfa.keycloak.it.support.TestRealm;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import dev.orgmfa.keycloak.it.admin.AdminApi.Answer;
-import dev.orgmfa.keycloak.it.support.TestRealm;
 
 /**
  * An admin with Keycloak's fine-grained admin permissions (v2) over some users only: they see and
@@ -27,6 +24,7 @@ class AdminApiFineGrainedIT {
 
     @RegisterExtension
     static final TestRealm realm = TestRealm.perClass("api-fgap");
+
     private static AdminApi api;
     private static String org;
     private static Map<String, List<String>> orgAttributes;
@@ -49,9 +47,10 @@ class AdminApiFineGrainedIT {
         // query-users lets the helpdesk reach user endpoints at all, as in Keycloak's own admin console;
         // the organization pages need view-organizations (26.7) or manage-realm (26.4 to 26.6).
         organizationRoles = Fixtures.hasRealmManagementRole(realm, "view-organizations");
-        String helpdesk = Fixtures.userWithRoles(realm, "helpdesk", "query-users",
-                organizationRoles ? "view-organizations" : "manage-realm");
-        FineGrainedPermissions.enable(realm).grant(helpdesk, "Users", List.of(alice, alice2), List.of("view", "manage"));
+        String helpdesk = Fixtures.userWithRoles(
+                realm, "helpdesk", "query-users", organizationRoles ? "view-organizations" : "manage-realm");
+        FineGrainedPermissions.enable(realm)
+                .grant(helpdesk, "Users", List.of(alice, alice2), List.of("view", "manage"));
     }
 
     private static String helpdesk() {
@@ -83,7 +82,9 @@ class AdminApiFineGrainedIT {
 
     @Test
     void batchReportsForbiddenAndLeavesThatUserAlone() {
-        Answer answer = api.post(helpdesk(), "users/factors/reset",
+        Answer answer = api.post(
+                helpdesk(),
+                "users/factors/reset",
                 "{\"userIds\": [\"" + bob + "\", \"" + alice2 + "\", \"" + bob + "\"]}");
 
         assertEquals(200, answer.status(), answer.toString());
@@ -105,7 +106,9 @@ class AdminApiFineGrainedIT {
         Answer first = api.get(token, "organizations/" + org + "/members?max=1");
         Answer second = api.get(token, "organizations/" + org + "/members?first=1&max=1");
         Answer third = api.get(token, "organizations/" + org + "/members?first=2&max=1");
-        assertEquals(List.of(1, 1, 0), List.of(first.json().size(), second.json().size(), third.json().size()));
+        assertEquals(
+                List.of(1, 1, 0),
+                List.of(first.json().size(), second.json().size(), third.json().size()));
         for (String filter : List.of("true", "false")) {
             Answer filtered = api.get(token, "organizations/" + org + "/members?enrolled=" + filter);
             assertEquals(200, filtered.status(), filtered.toString());
@@ -116,8 +119,11 @@ class AdminApiFineGrainedIT {
 
     @Test
     void userPermissionsAreNoPolicyPermission() {
-        assumeTrue(organizationRoles, "on 26.4 to 26.6 the organization pages need manage-realm, which this helpdesk has");
-        Answer put = api.put(helpdesk(), "organizations/" + org + "/policy",
+        assumeTrue(
+                organizationRoles, "on 26.4 to 26.6 the organization pages need manage-realm, which this helpdesk has");
+        Answer put = api.put(
+                helpdesk(),
+                "organizations/" + org + "/policy",
                 "{\"totpRequired\": false, \"gracePeriodDays\": 0, \"brokeredUsers\": \"enforce\"}");
 
         assertEquals(403, put.status(), put.toString());

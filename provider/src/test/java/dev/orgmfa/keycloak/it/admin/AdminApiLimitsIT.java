@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.orgmfa.keycloak.it.admin.AdminApi.Answer;
+import dev.orgmfa.keycloak.it.support.KeycloakServer;
+import dev.orgmfa.keycloak.it.support.TestRealm;
+import dev.orgmfa.keycloak.it.support.Totp;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,18 +23,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import dev.orgmfa.keycloak.it.admin.AdminApi.Answer;
-import dev.orgmfa.keycloak.it.support.KeycloakServer;
-import dev.orgmfa.keycloak.it.support.TestRealm;
-import dev.orgmfa.keycloak.it.support.Totp;
 
 /**
  * The bounds on the work one request may cause (docs/admin-api.md, "Limits"): a request over a bound
@@ -41,6 +38,7 @@ class AdminApiLimitsIT {
 
     /** Entries one request examines in memory at most (organizations by policy, fine-grained callers). */
     private static final int EXAMINED_PER_REQUEST = 1000;
+
     private static final int MEMBERS = 1100;
     private static final String NEXT_FROM = "Org-Mfa-Next-From";
 
@@ -52,6 +50,7 @@ class AdminApiLimitsIT {
 
     @RegisterExtension
     static final TestRealm realm = TestRealm.perClass("api-limits");
+
     private static AdminApi api;
 
     @BeforeAll
@@ -61,7 +60,9 @@ class AdminApiLimitsIT {
         bigApi = new AdminApi(bigRealm);
         JsonNode orgs = bigApi.get(AdminApi.masterToken(), "organizations").json();
         bigOrg = orgs.get(0).get("id").asText();
-        JsonNode users = AdminApi.getAdmin(AdminApi.masterToken(), bigRealm + "/users?max=5000&briefRepresentation=true").json();
+        JsonNode users = AdminApi.getAdmin(
+                        AdminApi.masterToken(), bigRealm + "/users?max=5000&briefRepresentation=true")
+                .json();
         users.forEach(u -> {
             String name = u.get("username").asText();
             (isEnrolled(index(name)) ? enrolled : notEnrolled).add(u.get("id").asText());
@@ -101,19 +102,46 @@ class AdminApiLimitsIT {
             user.put("email", username + "@big.example");
             user.put("enabled", true);
             if (isEnrolled(i)) {
-                user.put("credentials", List.of(Map.of("type", "otp", "userLabel", "imported",
-                        "secretData", "{\"value\":\"" + Fixtures.TOTP_KEY + "\"}",
-                        "credentialData", "{\"subType\":\"totp\",\"digits\":6,\"counter\":0,\"period\":30,"
-                                + "\"algorithm\":\"HmacSHA1\",\"secretEncoding\":\"BASE32\"}")));
+                user.put(
+                        "credentials",
+                        List.of(Map.of(
+                                "type",
+                                "otp",
+                                "userLabel",
+                                "imported",
+                                "secretData",
+                                "{\"value\":\"" + Fixtures.TOTP_KEY + "\"}",
+                                "credentialData",
+                                "{\"subType\":\"totp\",\"digits\":6,\"counter\":0,\"period\":30,"
+                                        + "\"algorithm\":\"HmacSHA1\",\"secretEncoding\":\"BASE32\"}")));
             }
             users.add(user);
             members.add(Map.of("username", username));
         }
-        Map<String, Object> organization = Map.of("name", "big", "alias", "big", "enabled", true,
-                "domains", List.of(Map.of("name", "big.example")),
-                "attributes", Map.of("mfa.totp.required", List.of("true")), "members", members);
-        Map<String, Object> realmJson = Map.of("realm", bigRealm, "enabled", true, "organizationsEnabled", true,
-                "users", users, "organizations", List.of(organization));
+        Map<String, Object> organization = Map.of(
+                "name",
+                "big",
+                "alias",
+                "big",
+                "enabled",
+                true,
+                "domains",
+                List.of(Map.of("name", "big.example")),
+                "attributes",
+                Map.of("mfa.totp.required", List.of("true")),
+                "members",
+                members);
+        Map<String, Object> realmJson = Map.of(
+                "realm",
+                bigRealm,
+                "enabled",
+                true,
+                "organizationsEnabled",
+                true,
+                "users",
+                users,
+                "organizations",
+                List.of(organization));
         long started = System.nanoTime();
         Answer created = AdminApi.sendAdmin("POST", AdminApi.masterToken(), "", AdminApi.json(realmJson));
         assertEquals(201, created.status(), created.toString());
@@ -132,9 +160,14 @@ class AdminApiLimitsIT {
         Answer page = bigApi.get(AdminApi.masterToken(), "organizations/" + bigOrg + "/members?max=1");
         assertEquals(200, page.status(), page.toString());
         try {
-            HttpResponse<Void> discovery = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                            KeycloakServer.get().baseUrl() + "/realms/" + bigRealm + "/.well-known/openid-configuration"))
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> discovery = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(
+                                            URI.create(KeycloakServer.get().baseUrl() + "/realms/" + bigRealm
+                                                    + "/.well-known/openid-configuration"))
+                                    .timeout(Duration.ofSeconds(10))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding());
             assertEquals(200, discovery.statusCode());
         } catch (Exception e) {
             throw new AssertionError("server not healthy", e);
@@ -144,7 +177,8 @@ class AdminApiLimitsIT {
     @Test
     void aFilteredOrganizationListingWithAHugeFirstIsAQuick400() {
         // Refused before any organization is read: a 400, never a page found by scanning.
-        assertBadRequest(bigApi.get(AdminApi.masterToken(), "organizations?totpRequired=true&first=2000000000"), "first");
+        assertBadRequest(
+                bigApi.get(AdminApi.masterToken(), "organizations?totpRequired=true&first=2000000000"), "first");
         assertHealthy();
     }
 
@@ -156,7 +190,8 @@ class AdminApiLimitsIT {
         assertEquals(200, past.status(), past.toString());
         assertEquals(0, past.json().size(), past.toString());
         assertNull(past.header(NEXT_FROM));
-        Answer deep = bigApi.get(token, "organizations/" + bigOrg + "/members?enrolled=false&first=" + EXAMINED_PER_REQUEST + "&max=10");
+        Answer deep = bigApi.get(
+                token, "organizations/" + bigOrg + "/members?enrolled=false&first=" + EXAMINED_PER_REQUEST + "&max=10");
         assertEquals(200, deep.status(), deep.toString());
         assertEquals(10, deep.json().size(), deep.toString());
         deep.json().forEach(m -> assertTrue(notEnrolled.contains(m.get("userId").asText()), m.toString()));
@@ -186,7 +221,9 @@ class AdminApiLimitsIT {
 
     @Test
     void followingNextFromReturnsEveryMatchExactlyOnce() {
-        assertEquals(new ArrayList<>(enrolled).stream().sorted().toList(), pageWithFrom("true", 25).stream().sorted().toList());
+        assertEquals(
+                new ArrayList<>(enrolled).stream().sorted().toList(),
+                pageWithFrom("true", 25).stream().sorted().toList());
         List<String> notEnrolledPaged = pageWithFrom("false", 100);
         assertEquals(notEnrolled.size(), notEnrolledPaged.size(), "no member twice");
         assertEquals(notEnrolled, new HashSet<>(notEnrolledPaged));
@@ -200,8 +237,10 @@ class AdminApiLimitsIT {
         String from = "0";
         int requests = 0;
         while (from != null) {
-            Answer answer = bigApi.get(token, "organizations/" + bigOrg + "/members?enrolled=" + enrolledFilter
-                    + "&max=" + max + "&from=" + from);
+            Answer answer = bigApi.get(
+                    token,
+                    "organizations/" + bigOrg + "/members?enrolled=" + enrolledFilter + "&max=" + max + "&from="
+                            + from);
             assertEquals(200, answer.status(), answer.toString());
             assertTrue(answer.json().size() <= max);
             answer.json().forEach(m -> {
@@ -211,7 +250,9 @@ class AdminApiLimitsIT {
             String next = answer.header(NEXT_FROM);
             if (next != null) {
                 assertTrue(Integer.parseInt(next) > Integer.parseInt(from), "progress: " + from + " -> " + next);
-                assertTrue(Integer.parseInt(next) - Integer.parseInt(from) <= EXAMINED_PER_REQUEST, "bounded: " + from + " -> " + next);
+                assertTrue(
+                        Integer.parseInt(next) - Integer.parseInt(from) <= EXAMINED_PER_REQUEST,
+                        "bounded: " + from + " -> " + next);
             }
             from = next;
             assertTrue(++requests < 200, "paging ends");
@@ -224,7 +265,8 @@ class AdminApiLimitsIT {
         String token = AdminApi.masterToken();
         Set<String> seen = new HashSet<>();
         for (int first = 0; ; first += 1000) {
-            JsonNode page = bigApi.get(token, "organizations/" + bigOrg + "/members?first=" + first + "&max=1000").json();
+            JsonNode page = bigApi.get(token, "organizations/" + bigOrg + "/members?first=" + first + "&max=1000")
+                    .json();
             page.forEach(m -> assertTrue(seen.add(m.get("userId").asText()), "once: " + m));
             if (page.size() < 1000) {
                 break;
@@ -236,8 +278,13 @@ class AdminApiLimitsIT {
     @Test
     void aBatchWithLogoutOverItsBoundIsAQuick400AndEndsNoSession() {
         String userId = Fixtures.userWithTotp(realm, "stays-signed-in");
-        String refresh = AdminApi.tokens(realm.name(), "stays-signed-in", TestRealm.PASSWORD,
-                Totp.fromBase32(Fixtures.TOTP_KEY).now()).get("refresh_token").asText();
+        String refresh = AdminApi.tokens(
+                        realm.name(),
+                        "stays-signed-in",
+                        TestRealm.PASSWORD,
+                        Totp.fromBase32(Fixtures.TOTP_KEY).now())
+                .get("refresh_token")
+                .asText();
         List<String> ids = new ArrayList<>(List.of(userId));
         IntStream.range(0, 100).forEach(i -> ids.add(UUID.randomUUID().toString()));
         String body = AdminApi.json(Map.of("userIds", ids));
@@ -250,7 +297,9 @@ class AdminApiLimitsIT {
         assertEquals(200, AdminApi.refresh(realm.name(), refresh).status(), "the session lives");
 
         // The bound itself is allowed, and the same ids without logout too.
-        Answer atBound = api.post(AdminApi.masterToken(), "users/factors/reset?logout=true",
+        Answer atBound = api.post(
+                AdminApi.masterToken(),
+                "users/factors/reset?logout=true",
                 AdminApi.json(Map.of("userIds", ids.subList(0, 100))));
         assertEquals(200, atBound.status(), atBound.toString());
         assertEquals("reset", atBound.json().at("/results/0/status").asText());
@@ -263,11 +312,17 @@ class AdminApiLimitsIT {
 
     @Test
     void fromAndFirstTogetherAre400() {
-        assertBadRequest(bigApi.get(AdminApi.masterToken(), "organizations/" + bigOrg + "/members?enrolled=true&from=5&first=5"), "from");
+        assertBadRequest(
+                bigApi.get(AdminApi.masterToken(), "organizations/" + bigOrg + "/members?enrolled=true&from=5&first=5"),
+                "from");
         assertBadRequest(bigApi.get(AdminApi.masterToken(), "organizations/" + bigOrg + "/members?from=-1"), "from");
-        Answer last = bigApi.get(AdminApi.masterToken(), "organizations/" + bigOrg + "/members?from=" + (MEMBERS - 1) + "&max=5");
+        Answer last = bigApi.get(
+                AdminApi.masterToken(), "organizations/" + bigOrg + "/members?from=" + (MEMBERS - 1) + "&max=5");
         assertEquals(1, last.json().size(), last.toString());
         assertNull(last.header(NEXT_FROM), "the listing ends here");
-        assertNull(bigApi.get(AdminApi.masterToken(), "organizations/" + bigOrg + "/members?enrolled=true&from=" + (MEMBERS - 1)).header(NEXT_FROM));
+        assertNull(bigApi.get(
+                        AdminApi.masterToken(),
+                        "organizations/" + bigOrg + "/members?enrolled=true&from=" + (MEMBERS - 1))
+                .header(NEXT_FROM));
     }
 }

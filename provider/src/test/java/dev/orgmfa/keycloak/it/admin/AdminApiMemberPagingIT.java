@@ -3,19 +3,16 @@ package dev.orgmfa.keycloak.it.admin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.orgmfa.keycloak.it.admin.AdminApi.Answer;
+import dev.orgmfa.keycloak.it.support.TestRealm;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import dev.orgmfa.keycloak.it.admin.AdminApi.Answer;
-import dev.orgmfa.keycloak.it.support.TestRealm;
 
 /** Paging through an organization of 260 members, with and without the enrollment filter. */
 class AdminApiMemberPagingIT {
@@ -24,6 +21,7 @@ class AdminApiMemberPagingIT {
 
     @RegisterExtension
     static final TestRealm realm = TestRealm.perClass("api-paging");
+
     private static AdminApi api;
     private static String org;
     private static final Set<String> enrolled = new HashSet<>();
@@ -73,18 +71,34 @@ class AdminApiMemberPagingIT {
         Set<String> expected = new HashSet<>(enrolled);
         expected.addAll(notEnrolled);
         assertEquals(expected, new HashSet<>(ids));
-        List<String> usernames = members.stream().map(m -> m.get("username").asText()).toList();
+        List<String> usernames =
+                members.stream().map(m -> m.get("username").asText()).toList();
         assertEquals(usernames.stream().sorted().toList(), usernames, "Keycloak's order: by username");
         for (JsonNode member : members) {
-            assertEquals(enrolled.contains(member.get("userId").asText()), member.get("enrolled").asBoolean(), member.toString());
+            assertEquals(
+                    enrolled.contains(member.get("userId").asText()),
+                    member.get("enrolled").asBoolean(),
+                    member.toString());
         }
     }
 
     @Test
     void defaultPageIsAHundred() {
-        assertEquals(100, api.get(AdminApi.masterToken(), "organizations/" + org + "/members").json().size());
-        assertEquals(MEMBERS, api.get(AdminApi.masterToken(), "organizations/" + org + "/members?max=1000").json().size());
-        assertEquals(0, api.get(AdminApi.masterToken(), "organizations/" + org + "/members?first=" + MEMBERS).json().size());
+        assertEquals(
+                100,
+                api.get(AdminApi.masterToken(), "organizations/" + org + "/members")
+                        .json()
+                        .size());
+        assertEquals(
+                MEMBERS,
+                api.get(AdminApi.masterToken(), "organizations/" + org + "/members?max=1000")
+                        .json()
+                        .size());
+        assertEquals(
+                0,
+                api.get(AdminApi.masterToken(), "organizations/" + org + "/members?first=" + MEMBERS)
+                        .json()
+                        .size());
     }
 
     @Test

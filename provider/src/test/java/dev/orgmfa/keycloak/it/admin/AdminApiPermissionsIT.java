@@ -6,19 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.orgmfa.keycloak.it.admin.AdminApi.Answer;
+import dev.orgmfa.keycloak.it.support.TestRealm;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import dev.orgmfa.keycloak.it.admin.AdminApi.Answer;
-import dev.orgmfa.keycloak.it.support.TestRealm;
 
 /**
  * Who may call what. User reads and resets follow Keycloak's permission for that user; organization
@@ -29,13 +26,17 @@ import dev.orgmfa.keycloak.it.support.TestRealm;
 class AdminApiPermissionsIT {
 
     /** A real change: switching the requirement off with a grace period and SSO exemption. */
-    private static final String POLICY_OFF = "{\"totpRequired\": false, \"gracePeriodDays\": 30, \"brokeredUsers\": \"exempt\"}";
+    private static final String POLICY_OFF =
+            "{\"totpRequired\": false, \"gracePeriodDays\": 30, \"brokeredUsers\": \"exempt\"}";
+
     private static final String UNKNOWN_ID = "00000000-0000-0000-0000-000000000000";
 
     @RegisterExtension
     static final TestRealm realm = TestRealm.perClass("api-perms");
+
     @RegisterExtension
     static final TestRealm other = TestRealm.perClass("api-perms-other");
+
     private static AdminApi api;
     private static String org;
     private static Map<String, List<String>> orgAttributes;
@@ -47,8 +48,17 @@ class AdminApiPermissionsIT {
     static void setUp() {
         api = new AdminApi(realm.name());
         // Exactly what a PUT of the restoring policy writes, so a test that changes it can put it back.
-        org = realm.createOrganization("perm-org", Map.of("mfa.totp.required", "true", "mfa.totp.grace-days", "0",
-                "mfa.totp.brokered-users", "enforce", "customer-tier", "gold"));
+        org = realm.createOrganization(
+                "perm-org",
+                Map.of(
+                        "mfa.totp.required",
+                        "true",
+                        "mfa.totp.grace-days",
+                        "0",
+                        "mfa.totp.brokered-users",
+                        "enforce",
+                        "customer-tier",
+                        "gold"));
         orgAttributes = Fixtures.organizationAttributes(realm, org);
         target = Fixtures.userWithTotp(realm, "target");
         realm.addMember(org, target);
@@ -66,8 +76,13 @@ class AdminApiPermissionsIT {
     @AfterEach
     void restorePolicy() {
         if (!orgAttributes.equals(Fixtures.organizationAttributes(realm, org))) {
-            assertEquals(204, api.put(AdminApi.masterToken(), "organizations/" + org + "/policy",
-                    "{\"totpRequired\": true, \"gracePeriodDays\": 0, \"brokeredUsers\": \"enforce\"}").status());
+            assertEquals(
+                    204,
+                    api.put(
+                                    AdminApi.masterToken(),
+                                    "organizations/" + org + "/policy",
+                                    "{\"totpRequired\": true, \"gracePeriodDays\": 0, \"brokeredUsers\": \"enforce\"}")
+                            .status());
         }
     }
 
@@ -135,7 +150,8 @@ class AdminApiPermissionsIT {
         }
         // Not even whether an id exists: unknown users and organizations are 403 too.
         assertEquals(403, api.get(token, "users/" + UNKNOWN_ID).status());
-        assertEquals(403, api.get(token, "organizations/" + UNKNOWN_ID + "/policy").status());
+        assertEquals(
+                403, api.get(token, "organizations/" + UNKNOWN_ID + "/policy").status());
         assertNothingChanged();
     }
 
@@ -171,7 +187,8 @@ class AdminApiPermissionsIT {
             assert403(call(token, call), call);
         }
         // Nor through an unknown id, which it cannot tell from a known one.
-        assertEquals(403, api.get(token, "organizations/" + UNKNOWN_ID + "/policy").status());
+        assertEquals(
+                403, api.get(token, "organizations/" + UNKNOWN_ID + "/policy").status());
         assertNothingChanged();
 
         // What manage-users is for still works.
@@ -187,9 +204,13 @@ class AdminApiPermissionsIT {
         String token = tokenOf("realm-manager");
         assertEquals(200, api.get(token, "organizations/" + org + "/policy").status());
         assertTrue(api.get(token, "organizations").json().toString().contains(org));
-        assertEquals(404, api.get(token, "organizations/" + UNKNOWN_ID + "/policy").status());
+        assertEquals(
+                404, api.get(token, "organizations/" + UNKNOWN_ID + "/policy").status());
         // Members are users: manage-realm alone may not list them, nor read or reset a user.
-        for (Call call : List.of(organizationCalls().get(2), userCalls(target).get(0), userCalls(target).get(1),
+        for (Call call : List.of(
+                organizationCalls().get(2),
+                userCalls(target).get(0),
+                userCalls(target).get(1),
                 userCalls(target).get(2))) {
             assert403(call(token, call), call);
         }
@@ -208,7 +229,9 @@ class AdminApiPermissionsIT {
     /** Keycloak 26.7 added organization roles; where they exist they work as in the admin console. */
     @Test
     void organizationRolesWhereKeycloakHasThem() {
-        assumeTrue(Fixtures.hasRealmManagementRole(realm, "manage-organizations"), "no organization roles on this Keycloak line");
+        assumeTrue(
+                Fixtures.hasRealmManagementRole(realm, "manage-organizations"),
+                "no organization roles on this Keycloak line");
         Fixtures.userWithRoles(realm, "org-viewer", "view-organizations", "view-users");
         Fixtures.userWithRoles(realm, "org-manager", "manage-organizations");
         String viewer = tokenOf("org-viewer");
@@ -222,7 +245,8 @@ class AdminApiPermissionsIT {
         Answer managed = call(tokenOf("org-manager"), put);
 
         assertEquals(204, managed.status(), managed.toString());
-        assertEquals(List.of("false"), Fixtures.organizationAttributes(realm, org).get("mfa.totp.required"));
+        assertEquals(
+                List.of("false"), Fixtures.organizationAttributes(realm, org).get("mfa.totp.required"));
     }
 
     @Test
@@ -260,24 +284,34 @@ class AdminApiPermissionsIT {
         for (String token : List.of(otherAdmin, AdminApi.masterToken())) {
             // This realm's ids through the other realm's path...
             assertEquals(404, otherApi.get(token, "users/" + target).status());
-            assertEquals(404, otherApi.delete(token, "users/" + target + "/factors").status());
+            assertEquals(
+                    404, otherApi.delete(token, "users/" + target + "/factors").status());
             Answer batch = otherApi.post(token, "users/factors/reset", "{\"userIds\": [\"" + target + "\"]}");
             assertEquals("not-found", batch.json().at("/results/0/status").asText(), batch.toString());
-            assertEquals(404, otherApi.get(token, "organizations/" + org + "/policy").status());
-            assertEquals(404, otherApi.get(token, "organizations/" + org + "/members").status());
-            assertEquals(404, otherApi.put(token, "organizations/" + org + "/policy", POLICY_OFF).status());
+            assertEquals(
+                    404, otherApi.get(token, "organizations/" + org + "/policy").status());
+            assertEquals(
+                    404,
+                    otherApi.get(token, "organizations/" + org + "/members").status());
+            assertEquals(
+                    404,
+                    otherApi.put(token, "organizations/" + org + "/policy", POLICY_OFF)
+                            .status());
         }
         assertNothingChanged();
         // ...and the other realm's ids through this realm's path, with the master admin.
         String master = AdminApi.masterToken();
         assertEquals(404, api.get(master, "users/" + otherUser).status());
         assertEquals(404, api.delete(master, "users/" + otherUser + "/factors").status());
-        assertEquals(404, api.get(master, "organizations/" + otherOrg + "/members").status());
+        assertEquals(
+                404, api.get(master, "organizations/" + otherOrg + "/members").status());
         String listed = api.get(master, "organizations").json().toString();
         assertTrue(listed.contains(org) && !listed.contains(otherOrg), listed);
         // Nothing of the other realm was changed.
         assertEquals(1, Fixtures.totpCredentials(other, otherUser));
-        assertEquals(List.of("true"), Fixtures.organizationAttributes(other, otherOrg).get("mfa.totp.required"));
+        assertEquals(
+                List.of("true"),
+                Fixtures.organizationAttributes(other, otherOrg).get("mfa.totp.required"));
         assertFalse(Fixtures.organizationAttributes(other, otherOrg).containsKey("mfa.totp.grace-days"));
     }
 

@@ -4,19 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.orgmfa.keycloak.it.admin.AdminApi.Answer;
+import dev.orgmfa.keycloak.it.support.TestRealm;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.RealmRepresentation;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import dev.orgmfa.keycloak.it.admin.AdminApi.Answer;
-import dev.orgmfa.keycloak.it.support.TestRealm;
 
 /**
  * An error after a write leaves nothing written: the API throws its errors as Keycloak's
@@ -37,8 +34,15 @@ class AdminApiRollbackIT {
         settings.setAdminEventsDetailsEnabled(true);
         realm.admin().update(settings);
         api = new AdminApi(realm.name());
-        org = realm.createOrganization("rollback-org", Map.of("mfa.totp.required", "false", "mfa.totp.grace-days", "5",
-                "mfa.support-contact", "mailto:help@rollback.example"));
+        org = realm.createOrganization(
+                "rollback-org",
+                Map.of(
+                        "mfa.totp.required",
+                        "false",
+                        "mfa.totp.grace-days",
+                        "5",
+                        "mfa.support-contact",
+                        "mailto:help@rollback.example"));
     }
 
     @AfterAll
@@ -66,16 +70,19 @@ class AdminApiRollbackIT {
         assertEquals(400, answer.status(), answer.toString());
         assertEquals("supportContact", answer.json().get("field").asText(), answer.toString());
         assertFalse(answer.json().get("error").asText().isBlank(), answer.toString());
-        JsonNode policy = api.get(AdminApi.masterToken(), "organizations/" + org + "/policy").json();
+        JsonNode policy = api.get(AdminApi.masterToken(), "organizations/" + org + "/policy")
+                .json();
         assertFalse(policy.get("totpRequired").asBoolean(), policy.toString());
         assertEquals(5, policy.get("gracePeriodDays").asInt(), policy.toString());
         assertEquals("enforce", policy.get("brokeredUsers").asText(), policy.toString());
         assertTrue(policy.get("enrollBy").isNull(), policy.toString());
-        assertEquals("mailto:help@rollback.example", policy.get("supportContact").asText(), policy.toString());
+        assertEquals(
+                "mailto:help@rollback.example", policy.get("supportContact").asText(), policy.toString());
         Map<String, List<String>> attributes = Fixtures.organizationAttributes(realm, org);
         assertEquals(List.of("false"), attributes.get("mfa.totp.required"), attributes.toString());
         assertFalse(attributes.containsKey("mfa.totp.enroll-by"), attributes.toString());
-        JsonNode events = AdminApi.getAdmin(AdminApi.masterToken(), realm.name() + "/admin-events?max=500").json();
+        JsonNode events = AdminApi.getAdmin(AdminApi.masterToken(), realm.name() + "/admin-events?max=500")
+                .json();
         for (JsonNode event : events) {
             assertFalse(event.path("resourcePath").asText().endsWith("/policy"), "no policy event: " + event);
         }
@@ -84,6 +91,9 @@ class AdminApiRollbackIT {
         body.put("supportContact", "Call the IT desk.");
         Answer stored = api.put(AdminApi.masterToken(), "organizations/" + org + "/policy", AdminApi.json(body));
         assertEquals(204, stored.status(), stored.toString());
-        assertTrue(api.get(AdminApi.masterToken(), "organizations/" + org + "/policy").json().get("totpRequired").asBoolean());
+        assertTrue(api.get(AdminApi.masterToken(), "organizations/" + org + "/policy")
+                .json()
+                .get("totpRequired")
+                .asBoolean());
     }
 }

@@ -3,6 +3,9 @@ package dev.orgmfa.keycloak.it.admin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.orgmfa.keycloak.it.admin.AdminApi.Answer;
+import dev.orgmfa.keycloak.it.support.TestRealm;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,15 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import dev.orgmfa.keycloak.it.admin.AdminApi.Answer;
-import dev.orgmfa.keycloak.it.support.TestRealm;
 
 /**
  * Enrollment state in the member listing, the organization summary and the realm-wide user list,
@@ -32,6 +29,7 @@ class AdminApiStateIT {
 
     @RegisterExtension
     static final TestRealm realm = TestRealm.perClass("api-state");
+
     private static AdminApi api;
     private static String tenDays;
     private static String optional;
@@ -43,11 +41,14 @@ class AdminApiStateIT {
     @BeforeAll
     static void setUp() {
         api = new AdminApi(realm.name());
-        tenDays = realm.createOrganization("ten-days", Map.of("mfa.totp.required", "true", "mfa.totp.grace-days", "10"));
+        tenDays =
+                realm.createOrganization("ten-days", Map.of("mfa.totp.required", "true", "mfa.totp.grace-days", "10"));
         optional = realm.createOrganization("optional", Map.of("mfa.totp.required", "false"));
         strict = realm.createOrganization("strict", Map.of("mfa.totp.required", "true"));
-        dated = realm.createOrganization("dated", Map.of("mfa.totp.required", "true", "mfa.totp.enroll-by", FUTURE.toString()));
-        typo = realm.createOrganization("typo", Map.of("mfa.totp.required", "true", "mfa.totp.enroll-by", "31.12.2099"));
+        dated = realm.createOrganization(
+                "dated", Map.of("mfa.totp.required", "true", "mfa.totp.enroll-by", FUTURE.toString()));
+        typo = realm.createOrganization(
+                "typo", Map.of("mfa.totp.required", "true", "mfa.totp.enroll-by", "31.12.2099"));
         member("enrolled-a", true, tenDays);
         member("fresh-a", false, tenDays);
         member("free-b", false, optional);
@@ -93,20 +94,41 @@ class AdminApiStateIT {
         JsonNode fresh = members.get("fresh-a");
         assertEquals("grace", fresh.get("state").asText(), "not signed in yet: the clock would start now");
         long expected = System.currentTimeMillis() + Duration.ofDays(10).toMillis();
-        assertTrue(Math.abs(fresh.get("enrollBy").asLong() - expected) < Duration.ofMinutes(5).toMillis(), fresh.toString());
+        assertTrue(
+                Math.abs(fresh.get("enrollBy").asLong() - expected)
+                        < Duration.ofMinutes(5).toMillis(),
+                fresh.toString());
         assertEquals(0, fresh.get("devices").asInt());
 
-        assertEquals("not-required", byUsername(ok("organizations/" + optional + "/members")).get("free-b").get("state").asText());
+        assertEquals(
+                "not-required",
+                byUsername(ok("organizations/" + optional + "/members"))
+                        .get("free-b")
+                        .get("state")
+                        .asText());
         Map<String, JsonNode> strictMembers = byUsername(ok("organizations/" + strict + "/members"));
         assertEquals("overdue", strictMembers.get("strict-c").get("state").asText());
         assertEquals("overdue", strictMembers.get("both-bc").get("state").asText());
-        assertEquals("overdue", byUsername(ok("organizations/" + optional + "/members")).get("both-bc").get("state").asText(),
+        assertEquals(
+                "overdue",
+                byUsername(ok("organizations/" + optional + "/members"))
+                        .get("both-bc")
+                        .get("state")
+                        .asText(),
                 "the state is the member's, whichever organization lists them");
 
-        JsonNode datedMember = byUsername(ok("organizations/" + dated + "/members")).get("dated-d");
+        JsonNode datedMember =
+                byUsername(ok("organizations/" + dated + "/members")).get("dated-d");
         assertEquals("grace", datedMember.get("state").asText());
-        assertEquals(Instant.parse(FUTURE + "T00:00:00Z").toEpochMilli(), datedMember.get("enrollBy").asLong());
-        assertEquals("overdue", byUsername(ok("organizations/" + typo + "/members")).get("typo-e").get("state").asText(),
+        assertEquals(
+                Instant.parse(FUTURE + "T00:00:00Z").toEpochMilli(),
+                datedMember.get("enrollBy").asLong());
+        assertEquals(
+                "overdue",
+                byUsername(ok("organizations/" + typo + "/members"))
+                        .get("typo-e")
+                        .get("state")
+                        .asText(),
                 "a date that does not parse gives no extra time");
     }
 
@@ -117,7 +139,9 @@ class AdminApiStateIT {
         assertEquals(Set.of("both-bc", "free-b"), usernames(ok(base + "overdue,not-required")));
         assertEquals(Set.of("both-bc", "free-b"), usernames(ok(base + "overdue&state=not-required")));
         assertEquals(Set.of(), usernames(ok(base + "grace")));
-        assertEquals(Set.of("enrolled-a"), usernames(ok("organizations/" + tenDays + "/members?state=enrolled&enrolled=true")));
+        assertEquals(
+                Set.of("enrolled-a"),
+                usernames(ok("organizations/" + tenDays + "/members?state=enrolled&enrolled=true")));
         assertEquals(Set.of("fresh-a"), usernames(ok("organizations/" + tenDays + "/members?enrolled=false")));
 
         Answer bad = api.get(AdminApi.masterToken(), base + "overdue,late");
@@ -129,20 +153,26 @@ class AdminApiStateIT {
     void organizationsCarryASummary() {
         Map<String, JsonNode> orgs = new HashMap<>();
         ok("organizations?max=100").forEach(o -> orgs.put(o.get("alias").asText(), o));
-        assertEquals(AdminApi.JSON.valueToTree(Map.of("members", 2, "enrolled", 1, "grace", 1, "overdue", 0)),
+        assertEquals(
+                AdminApi.JSON.valueToTree(Map.of("members", 2, "enrolled", 1, "grace", 1, "overdue", 0)),
                 orgs.get("ten-days").get("summary"));
-        assertEquals(AdminApi.JSON.valueToTree(Map.of("members", 2, "enrolled", 0, "grace", 0, "overdue", 1)),
+        assertEquals(
+                AdminApi.JSON.valueToTree(Map.of("members", 2, "enrolled", 0, "grace", 0, "overdue", 1)),
                 orgs.get("optional").get("summary"));
-        assertEquals(AdminApi.JSON.valueToTree(Map.of("members", 2, "enrolled", 0, "grace", 0, "overdue", 2)),
+        assertEquals(
+                AdminApi.JSON.valueToTree(Map.of("members", 2, "enrolled", 0, "grace", 0, "overdue", 2)),
                 orgs.get("strict").get("summary"));
-        assertEquals(AdminApi.JSON.valueToTree(Map.of("members", 1, "enrolled", 0, "grace", 1, "overdue", 0)),
+        assertEquals(
+                AdminApi.JSON.valueToTree(Map.of("members", 1, "enrolled", 0, "grace", 1, "overdue", 0)),
                 orgs.get("dated").get("summary"));
     }
 
     @Test
     void realmWideListOfUsersByState() {
         assertEquals(Set.of("both-bc", "strict-c", "typo-e"), usernames(ok("users?state=overdue")));
-        assertEquals(Set.of("both-bc", "dated-d", "fresh-a", "strict-c", "typo-e"), usernames(ok("users?state=grace,overdue")));
+        assertEquals(
+                Set.of("both-bc", "dated-d", "fresh-a", "strict-c", "typo-e"),
+                usernames(ok("users?state=grace,overdue")));
         Answer paged = api.get(AdminApi.masterToken(), "users?state=grace,overdue&max=2");
         assertEquals(2, paged.json().size());
         assertTrue(paged.headers().firstValue("Org-Mfa-Next-From").isPresent(), "more to come: " + paged);
@@ -156,8 +186,14 @@ class AdminApiStateIT {
         String org = realm.createOrganization("policy-fields", Map.of("customer-tier", "gold"));
         String path = "organizations/" + org + "/policy";
         String token = AdminApi.masterToken();
-        assertEquals(204, api.put(token, path, "{\"totpRequired\":true,\"gracePeriodDays\":3,\"brokeredUsers\":\"enforce\","
-                + "\"enrollBy\":\"2031-01-15\",\"supportContact\":\"mailto:help@example.com\"}").status());
+        assertEquals(
+                204,
+                api.put(
+                                token,
+                                path,
+                                "{\"totpRequired\":true,\"gracePeriodDays\":3,\"brokeredUsers\":\"enforce\","
+                                        + "\"enrollBy\":\"2031-01-15\",\"supportContact\":\"mailto:help@example.com\"}")
+                        .status());
         JsonNode policy = ok(path);
         assertEquals("2031-01-15", policy.get("enrollBy").asText());
         assertEquals("mailto:help@example.com", policy.get("supportContact").asText());
@@ -167,25 +203,42 @@ class AdminApiStateIT {
         assertEquals(List.of("gold"), attributes.get("customer-tier"));
 
         // Absent: kept (older scripts send only the first three members).
-        assertEquals(204, api.put(token, path, "{\"totpRequired\":true,\"gracePeriodDays\":4,\"brokeredUsers\":\"enforce\"}").status());
+        assertEquals(
+                204,
+                api.put(token, path, "{\"totpRequired\":true,\"gracePeriodDays\":4,\"brokeredUsers\":\"enforce\"}")
+                        .status());
         assertEquals("2031-01-15", ok(path).get("enrollBy").asText());
         assertEquals("mailto:help@example.com", ok(path).get("supportContact").asText());
         // null: removed.
-        assertEquals(204, api.put(token, path, "{\"totpRequired\":true,\"gracePeriodDays\":4,\"brokeredUsers\":\"enforce\","
-                + "\"enrollBy\":null,\"supportContact\":\"Call the IT desk: +1 555 0100\"}").status());
+        assertEquals(
+                204,
+                api.put(
+                                token,
+                                path,
+                                "{\"totpRequired\":true,\"gracePeriodDays\":4,\"brokeredUsers\":\"enforce\","
+                                        + "\"enrollBy\":null,\"supportContact\":\"Call the IT desk: +1 555 0100\"}")
+                        .status());
         assertTrue(ok(path).get("enrollBy").isNull());
         assertTrue(!Fixtures.organizationAttributes(realm, org).containsKey("mfa.totp.enroll-by"));
-        assertEquals("Call the IT desk: +1 555 0100", ok(path).get("supportContact").asText());
+        assertEquals(
+                "Call the IT desk: +1 555 0100", ok(path).get("supportContact").asText());
 
         for (String[] bad : new String[][] {
-                {"enrollBy", "\"2031-02-30\""}, {"enrollBy", "\"15.01.2031\""}, {"enrollBy", "20310115"},
-                {"supportContact", "\"javascript:alert(1)\""}, {"supportContact", "\"\""}, {"supportContact", "7"},
-                {"supportContact", "\"" + "x".repeat(501) + "\""}, {"supportContact", "\"http://plain.example\""}}) {
-            Answer answer = api.put(token, path, "{\"totpRequired\":true,\"gracePeriodDays\":4,\"brokeredUsers\":\"enforce\",\""
-                    + bad[0] + "\":" + bad[1] + "}");
+            {"enrollBy", "\"2031-02-30\""}, {"enrollBy", "\"15.01.2031\""}, {"enrollBy", "20310115"},
+            {"supportContact", "\"javascript:alert(1)\""}, {"supportContact", "\"\""}, {"supportContact", "7"},
+            {"supportContact", "\"" + "x".repeat(501) + "\""}, {"supportContact", "\"http://plain.example\""}
+        }) {
+            Answer answer = api.put(
+                    token,
+                    path,
+                    "{\"totpRequired\":true,\"gracePeriodDays\":4,\"brokeredUsers\":\"enforce\",\"" + bad[0] + "\":"
+                            + bad[1] + "}");
             assertEquals(400, answer.status(), bad[1] + ": " + answer);
             assertEquals(bad[0], answer.json().get("field").asText());
         }
-        assertEquals("Call the IT desk: +1 555 0100", ok(path).get("supportContact").asText(), "nothing changed by bad bodies");
+        assertEquals(
+                "Call the IT desk: +1 555 0100",
+                ok(path).get("supportContact").asText(),
+                "nothing changed by bad bodies");
     }
 }

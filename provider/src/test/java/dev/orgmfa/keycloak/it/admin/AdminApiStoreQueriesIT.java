@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.orgmfa.keycloak.it.admin.AdminApi.Answer;
+import dev.orgmfa.keycloak.it.support.KeycloakServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,16 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import dev.orgmfa.keycloak.it.admin.AdminApi.Answer;
-import dev.orgmfa.keycloak.it.support.KeycloakServer;
 
 /**
  * Every JPQL read of Keycloak's internal entities (the admin API's {@code store} package) on a real
@@ -68,24 +65,52 @@ class AdminApiStoreQueriesIT {
         user(users, members, "m-enrolled-free", "enrolled", List.of(otp()), null, "free-org");
 
         List<Map<String, Object>> organizations = List.of(
-                organization("store-org", Map.of("mfa.totp.required", List.of("true"), "mfa.totp.grace-days", List.of("10"),
-                        "mfa.totp.requird", List.of("true")), members.get("store-org")),
-                organization("strict-org", Map.of("mfa.totp.required", List.of("true"), "mfa.totp.enroll-by", List.of("2001-01-01")),
+                organization(
+                        "store-org",
+                        Map.of(
+                                "mfa.totp.required",
+                                List.of("true"),
+                                "mfa.totp.grace-days",
+                                List.of("10"),
+                                "mfa.totp.requird",
+                                List.of("true")),
+                        members.get("store-org")),
+                organization(
+                        "strict-org",
+                        Map.of("mfa.totp.required", List.of("true"), "mfa.totp.enroll-by", List.of("2001-01-01")),
                         members.get("strict-org")),
-                organization("dated-org", Map.of("mfa.totp.required", List.of("TRUE"), "mfa.totp.enroll-by", List.of("2999-01-01")),
+                organization(
+                        "dated-org",
+                        Map.of("mfa.totp.required", List.of("TRUE"), "mfa.totp.enroll-by", List.of("2999-01-01")),
                         members.get("dated-org")),
                 organization("free-org", Map.of("mfa.totp.required", List.of("false")), members.get("free-org")));
-        Map<String, Object> realm = Map.of("realm", realmName, "enabled", true, "organizationsEnabled", true,
-                "users", users, "organizations", organizations);
+        Map<String, Object> realm = Map.of(
+                "realm",
+                realmName,
+                "enabled",
+                true,
+                "organizationsEnabled",
+                true,
+                "users",
+                users,
+                "organizations",
+                organizations);
         Answer created = AdminApi.sendAdmin("POST", AdminApi.masterToken(), "", AdminApi.json(realm));
         assertEquals(201, created.status(), created.toString());
         api = new AdminApi(realmName);
-        api.get(AdminApi.masterToken(), "organizations").json()
+        api.get(AdminApi.masterToken(), "organizations")
+                .json()
                 .forEach(o -> orgIds.put(o.get("alias").asText(), o.get("id").asText()));
         // A realm import drops credentials of types no provider offers, so the clock row comes from a real reset.
-        String reset = AdminApi.getAdmin(AdminApi.masterToken(), realmName + "/users?username=c-reset&exact=true").json()
-                .get(0).get("id").asText();
-        assertEquals(204, api.delete(AdminApi.masterToken(), "users/" + reset + "/factors").status());
+        String reset = AdminApi.getAdmin(AdminApi.masterToken(), realmName + "/users?username=c-reset&exact=true")
+                .json()
+                .get(0)
+                .get("id")
+                .asText();
+        assertEquals(
+                204,
+                api.delete(AdminApi.masterToken(), "users/" + reset + "/factors")
+                        .status());
     }
 
     @AfterAll
@@ -95,8 +120,14 @@ class AdminApiStoreQueriesIT {
         }
     }
 
-    private static void user(List<Map<String, Object>> users, Map<String, List<Map<String, Object>>> members, String username,
-                             String state, List<Map<String, Object>> credentials, String legacyClock, String... orgs) {
+    private static void user(
+            List<Map<String, Object>> users,
+            Map<String, List<Map<String, Object>>> members,
+            String username,
+            String state,
+            List<Map<String, Object>> credentials,
+            String legacyClock,
+            String... orgs) {
         Map<String, Object> user = new LinkedHashMap<>();
         user.put("username", username);
         user.put("email", username + "@store.example");
@@ -113,15 +144,33 @@ class AdminApiStoreQueriesIT {
     }
 
     private static Map<String, Object> otp() {
-        return Map.of("type", "otp", "userLabel", "phone", "secretData", "{\"value\":\"" + Fixtures.TOTP_KEY + "\"}",
-                "credentialData", "{\"subType\":\"totp\",\"digits\":6,\"counter\":0,\"period\":30,"
+        return Map.of(
+                "type",
+                "otp",
+                "userLabel",
+                "phone",
+                "secretData",
+                "{\"value\":\"" + Fixtures.TOTP_KEY + "\"}",
+                "credentialData",
+                "{\"subType\":\"totp\",\"digits\":6,\"counter\":0,\"period\":30,"
                         + "\"algorithm\":\"HmacSHA1\",\"secretEncoding\":\"BASE32\"}");
     }
 
-    private static Map<String, Object> organization(String alias, Map<String, List<String>> attributes,
-                                                    List<Map<String, Object>> members) {
-        return Map.of("name", alias, "alias", alias, "enabled", true, "domains", List.of(Map.of("name", alias + ".example")),
-                "attributes", attributes, "members", members);
+    private static Map<String, Object> organization(
+            String alias, Map<String, List<String>> attributes, List<Map<String, Object>> members) {
+        return Map.of(
+                "name",
+                alias,
+                "alias",
+                alias,
+                "enabled",
+                true,
+                "domains",
+                List.of(Map.of("name", alias + ".example")),
+                "attributes",
+                attributes,
+                "members",
+                members);
     }
 
     /** username -> state, from one listing answer. */
@@ -129,7 +178,9 @@ class AdminApiStoreQueriesIT {
         Answer answer = api.get(AdminApi.masterToken(), path);
         assertEquals(200, answer.status(), path + ": " + answer);
         Map<String, String> states = new TreeMap<>();
-        answer.json().forEach(m -> states.put(m.get("username").asText(), m.get("state").asText()));
+        answer.json()
+                .forEach(m ->
+                        states.put(m.get("username").asText(), m.get("state").asText()));
         return states;
     }
 
@@ -152,7 +203,9 @@ class AdminApiStoreQueriesIT {
         // The same states, filtered by the database: for the realm's users and for one organization's members.
         for (String state : STATES) {
             assertEquals(only(users, state), states("users?max=1000&state=" + state), "users, state=" + state);
-            assertEquals(only(members, state), states("organizations/" + storeOrg + "/members?max=1000&state=" + state),
+            assertEquals(
+                    only(members, state),
+                    states("organizations/" + storeOrg + "/members?max=1000&state=" + state),
                     "members, state=" + state);
         }
         Map<String, String> unenrolled = new TreeMap<>(users);
@@ -193,19 +246,25 @@ class AdminApiStoreQueriesIT {
         assertEquals(200, diagnostics.status(), diagnostics.toString());
         boolean found = false;
         for (JsonNode finding : diagnostics.json()) {
-            found |= storeOrg.equals(finding.path("organizationId").asText()) && finding.toString().contains("mfa.totp.requird");
+            found |= storeOrg.equals(finding.path("organizationId").asText())
+                    && finding.toString().contains("mfa.totp.requird");
         }
         assertTrue(found, diagnostics.toString());
 
         // A PUT that ends grace periods: the flush and the stored-session look-up; the members are now overdue.
-        Answer put = api.put(AdminApi.masterToken(), "organizations/" + storeOrg + "/policy",
+        Answer put = api.put(
+                AdminApi.masterToken(),
+                "organizations/" + storeOrg + "/policy",
                 "{\"totpRequired\": true, \"gracePeriodDays\": 0, \"brokeredUsers\": \"enforce\"}");
         assertEquals(204, put.status(), put.toString());
         Map<String, String> after = states("organizations/" + storeOrg + "/members?max=1000&state=grace");
         assertEquals(Map.of(), after, "no days left in store-org");
         Map<String, String> overdueAfter = new TreeMap<>(only(members, "grace"));
         overdueAfter.putAll(only(members, "overdue"));
-        assertEquals(overdueAfter.keySet(), states("organizations/" + storeOrg + "/members?max=1000&state=overdue").keySet());
+        assertEquals(
+                overdueAfter.keySet(),
+                states("organizations/" + storeOrg + "/members?max=1000&state=overdue")
+                        .keySet());
     }
 
     private static List<String> usernames(JsonNode page) {

@@ -1,13 +1,11 @@
 package dev.orgmfa.keycloak.it.admin;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.orgmfa.keycloak.it.admin.AdminApi.Answer;
+import dev.orgmfa.keycloak.it.support.TestRealm;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import dev.orgmfa.keycloak.it.admin.AdminApi.Answer;
-import dev.orgmfa.keycloak.it.support.TestRealm;
 
 /**
  * Keycloak's fine-grained admin permissions (v2, Keycloak 26.2+) set up through its admin REST API,
@@ -29,7 +27,8 @@ final class FineGrainedPermissions {
     static FineGrainedPermissions enable(TestRealm realm) {
         String token = AdminApi.masterToken();
         expect(204, AdminApi.sendAdmin("PUT", token, realm.name(), "{\"adminPermissionsEnabled\": true}"));
-        JsonNode clients = expect(200, AdminApi.getAdmin(token, realm.name() + "/clients?clientId=admin-permissions")).json();
+        JsonNode clients = expect(200, AdminApi.getAdmin(token, realm.name() + "/clients?clientId=admin-permissions"))
+                .json();
         if (clients.size() != 1) {
             throw new AssertionError("no admin-permissions client after enabling admin permissions: " + clients);
         }
@@ -44,11 +43,30 @@ final class FineGrainedPermissions {
         String token = AdminApi.masterToken();
         String base = realm.name() + "/clients/" + clientUuid + "/authz/resource-server";
         String policyName = "admin-" + UUID.randomUUID();
-        expect(201, AdminApi.sendAdmin("POST", token, base + "/policy/user", AdminApi.json(Map.of(
-                "name", policyName, "logic", "POSITIVE", "users", List.of(adminUserId)))));
-        expect(201, AdminApi.sendAdmin("POST", token, base + "/permission/scope", AdminApi.json(Map.of(
-                "name", "permission-" + UUID.randomUUID(), "resourceType", resourceType, "resources", resourceIds,
-                "scopes", scopes, "policies", List.of(policyName)))));
+        expect(
+                201,
+                AdminApi.sendAdmin(
+                        "POST",
+                        token,
+                        base + "/policy/user",
+                        AdminApi.json(Map.of("name", policyName, "logic", "POSITIVE", "users", List.of(adminUserId)))));
+        expect(
+                201,
+                AdminApi.sendAdmin(
+                        "POST",
+                        token,
+                        base + "/permission/scope",
+                        AdminApi.json(Map.of(
+                                "name",
+                                "permission-" + UUID.randomUUID(),
+                                "resourceType",
+                                resourceType,
+                                "resources",
+                                resourceIds,
+                                "scopes",
+                                scopes,
+                                "policies",
+                                List.of(policyName)))));
     }
 
     private static Answer expect(int status, Answer answer) {

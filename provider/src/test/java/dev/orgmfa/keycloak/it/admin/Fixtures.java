@@ -1,15 +1,12 @@
 package dev.orgmfa.keycloak.it.admin;
 
+import dev.orgmfa.keycloak.it.support.TestRealm;
 import java.util.List;
 import java.util.Map;
-
-
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
-
-import dev.orgmfa.keycloak.it.support.TestRealm;
 
 /** Users the admin API tests need beyond {@link TestRealm}'s: realm admins with chosen roles, pre-enrolled users. */
 final class Fixtures {
@@ -17,16 +14,18 @@ final class Fixtures {
     static final Map<String, String> REQUIRED = Map.of("mfa.totp.required", "true");
     static final Map<String, String> NOT_REQUIRED = Map.of("mfa.totp.required", "false");
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** A user of the realm holding the given {@code realm-management} client roles (e.g. view-users). */
     static String userWithRoles(TestRealm realm, String username, String... realmManagementRoles) {
         String userId = realm.createUser(username);
         RealmResource admin = realm.admin();
-        ClientRepresentation client = admin.clients().findByClientId("realm-management").get(0);
+        ClientRepresentation client =
+                admin.clients().findByClientId("realm-management").get(0);
         List<RoleRepresentation> roles = java.util.Arrays.stream(realmManagementRoles)
-                .map(role -> admin.clients().get(client.getId()).roles().get(role).toRepresentation()).toList();
+                .map(role ->
+                        admin.clients().get(client.getId()).roles().get(role).toRepresentation())
+                .toList();
         admin.users().get(userId).roles().clientLevel(client.getId()).add(roles);
         return userId;
     }
@@ -37,18 +36,25 @@ final class Fixtures {
      */
     static boolean hasRealmManagementRole(TestRealm realm, String role) {
         RealmResource admin = realm.admin();
-        ClientRepresentation client = admin.clients().findByClientId("realm-management").get(0);
+        ClientRepresentation client =
+                admin.clients().findByClientId("realm-management").get(0);
         return admin.clients().get(client.getId()).roles().list().stream().anyMatch(r -> role.equals(r.getName()));
     }
 
     /** The user's TOTP devices as Keycloak's own admin API lists them (not through the API under test). */
     static long totpCredentials(TestRealm realm, String userId) {
-        return realm.admin().users().get(userId).credentials().stream().filter(c -> "otp".equals(c.getType())).count();
+        return realm.admin().users().get(userId).credentials().stream()
+                .filter(c -> "otp".equals(c.getType()))
+                .count();
     }
 
     /** The organization's attributes as Keycloak's own admin API shows them. */
     static Map<String, List<String>> organizationAttributes(TestRealm realm, String organizationId) {
-        Map<String, List<String>> attributes = realm.admin().organizations().get(organizationId).toRepresentation().getAttributes();
+        Map<String, List<String>> attributes = realm.admin()
+                .organizations()
+                .get(organizationId)
+                .toRepresentation()
+                .getAttributes();
         return attributes == null ? Map.of() : Map.copyOf(attributes);
     }
 

@@ -3,17 +3,15 @@ package dev.orgmfa.keycloak.it.broker;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.HashMap;
-import java.util.Map;
-
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import dev.orgmfa.keycloak.it.support.BrowserSession;
 import dev.orgmfa.keycloak.it.support.MfaFlows;
 import dev.orgmfa.keycloak.it.support.Page;
 import dev.orgmfa.keycloak.it.support.TestRealm;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Sign-in through an identity provider whose post-broker-login flow is NOT set: the browser flow's
@@ -26,6 +24,7 @@ class BrokeredSignInIT {
 
     @RegisterExtension
     static final TestRealm consumer = TestRealm.perClass("broker-consumer");
+
     private static IdentityProviderRealm idp;
 
     @BeforeAll
@@ -44,7 +43,8 @@ class BrokeredSignInIT {
         assertTrue(brokered.isSignedIn(), "brokered sign-in should finish without a TOTP screen: " + brokered);
 
         Page password = consumer.browser().signIn(username, TestRealm.PASSWORD);
-        assertTrue(password.has("org-mfa-secret") && password.has("org-mfa-setup-form"),
+        assertTrue(
+                password.has("org-mfa-secret") && password.has("org-mfa-setup-form"),
                 "password sign-in of the same user should be forced to enroll: " + password);
     }
 
@@ -55,7 +55,8 @@ class BrokeredSignInIT {
 
         Page brokered = IdentityProviderRealm.signInThrough(consumer.browser(), IDP, username);
 
-        assertTrue(brokered.has("org-mfa-secret") && brokered.has("org-mfa-setup-form"),
+        assertTrue(
+                brokered.has("org-mfa-secret") && brokered.has("org-mfa-setup-form"),
                 "an unlinked provider counts as enforce: the setup screen, not a session: " + brokered);
         assertFalse(brokered.isSignedIn());
     }
@@ -69,7 +70,8 @@ class BrokeredSignInIT {
         Page brokered = IdentityProviderRealm.signInThrough(browser, IDP, username);
 
         assertTrue(brokered.hasInput("otp"), "asked for a code: " + brokered);
-        Page done = browser.submit(brokered, "org-mfa-totp-form", Map.of("otp", enrolled.totp().shifted(1)));
+        Page done = browser.submit(
+                brokered, "org-mfa-totp-form", Map.of("otp", enrolled.totp().shifted(1)));
         assertTrue(done.isSignedIn(), "signed in with the code: " + done);
     }
 
@@ -80,12 +82,14 @@ class BrokeredSignInIT {
 
         Page brokered = IdentityProviderRealm.signInThrough(browser, IDP, username);
 
-        assertTrue(brokered.has("org-mfa-secret") && brokered.has("org-mfa-setup-form"),
+        assertTrue(
+                brokered.has("org-mfa-secret") && brokered.has("org-mfa-setup-form"),
                 "brokered sign-in should end at the setup screen: " + brokered);
         assertFalse(brokered.isSignedIn());
 
         // Enrolling there finishes the brokered sign-in, through the recovery codes screen.
-        Page done = MfaFlows.completeSetup(browser, brokered, MfaFlows.DEVICE_LABEL).lastPage();
+        Page done =
+                MfaFlows.completeSetup(browser, brokered, MfaFlows.DEVICE_LABEL).lastPage();
         assertTrue(done.isSignedIn(), "signed in after enrolling: " + done);
     }
 
@@ -95,7 +99,8 @@ class BrokeredSignInIT {
 
         Page brokered = IdentityProviderRealm.signInThrough(consumer.browser(), IDP, username);
 
-        assertTrue(brokered.has("org-mfa-secret") && brokered.has("org-mfa-setup-form"),
+        assertTrue(
+                brokered.has("org-mfa-secret") && brokered.has("org-mfa-setup-form"),
                 "enforce is the default: " + brokered);
     }
 
@@ -114,9 +119,11 @@ class BrokeredSignInIT {
         assertTrue(brokered.hasInput("otp") && !brokered.isSignedIn(), "a code before the session: " + brokered);
 
         String right = enrolled.totp().shifted(1);
-        Page wrong = browser.submit(brokered, "org-mfa-totp-form", Map.of("otp", right.equals("000000") ? "111111" : "000000"));
+        Page wrong = browser.submit(
+                brokered, "org-mfa-totp-form", Map.of("otp", right.equals("000000") ? "111111" : "000000"));
         assertTrue(wrong.hasInput("otp") && !wrong.isSignedIn(), "a wrong code is refused: " + wrong);
-        consumer.awaitLoginFailures(consumer.admin().users().searchByUsername(username, true).get(0).getId(), 1);
+        consumer.awaitLoginFailures(
+                consumer.admin().users().searchByUsername(username, true).get(0).getId(), 1);
         Page done = browser.submit(wrong, "org-mfa-totp-form", Map.of("otp", right));
         assertTrue(done.isSignedIn(), "the right code signs in: " + done);
     }
@@ -132,8 +139,14 @@ class BrokeredSignInIT {
 
     /** Links identity provider {@code alias} to the (only) organization of the consumer user. */
     private static void linkProviderToUsersOrganization(String alias, String username) {
-        String userId = consumer.admin().users().searchByUsername(username, true).get(0).getId();
-        String orgId = consumer.admin().organizations().members().getOrganizations(userId).get(0).getId();
+        String userId =
+                consumer.admin().users().searchByUsername(username, true).get(0).getId();
+        String orgId = consumer.admin()
+                .organizations()
+                .members()
+                .getOrganizations(userId)
+                .get(0)
+                .getId();
         IdentityProviderRealm.linkToOrganization(consumer, alias, orgId);
     }
 

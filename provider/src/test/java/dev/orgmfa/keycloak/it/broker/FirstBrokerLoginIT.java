@@ -2,17 +2,15 @@ package dev.orgmfa.keycloak.it.broker;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.orgmfa.keycloak.it.support.Page;
+import dev.orgmfa.keycloak.it.support.TestRealm;
 import java.util.HashMap;
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.keycloak.admin.client.resource.AuthenticationManagementResource;
 import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
-
-import dev.orgmfa.keycloak.it.support.Page;
-import dev.orgmfa.keycloak.it.support.TestRealm;
 
 /**
  * A user seen for the first time: Keycloak's stock first-broker-login flow creates them from the
@@ -27,6 +25,7 @@ class FirstBrokerLoginIT {
 
     @RegisterExtension
     static final TestRealm consumer = TestRealm.perClass("fbl-consumer");
+
     private static IdentityProviderRealm idp;
 
     @BeforeAll
@@ -42,7 +41,8 @@ class FirstBrokerLoginIT {
 
         Page brokered = IdentityProviderRealm.signInThrough(consumer.browser(), IDP, username);
 
-        assertTrue(brokered.has("org-mfa-secret") && brokered.has("org-mfa-setup-form"),
+        assertTrue(
+                brokered.has("org-mfa-secret") && brokered.has("org-mfa-setup-form"),
                 "expected the setup screen after first broker login: " + brokered);
     }
 
@@ -61,7 +61,9 @@ class FirstBrokerLoginIT {
     private static void requireAllUsers(String brokeredUsers) {
         AuthenticationManagementResource flows = consumer.admin().flows();
         String configId = flows.getExecutions(BROWSER_FORMS_FLOW).stream()
-                .filter(e -> "org-mfa-totp".equals(e.getProviderId())).findFirst().orElseThrow()
+                .filter(e -> "org-mfa-totp".equals(e.getProviderId()))
+                .findFirst()
+                .orElseThrow()
                 .getAuthenticationConfig();
         AuthenticatorConfigRepresentation config = flows.getAuthenticatorConfig(configId);
         Map<String, String> values = new HashMap<>(config.getConfig());

@@ -1,11 +1,12 @@
 package dev.orgmfa.keycloak.it.broker;
 
+import dev.orgmfa.keycloak.it.support.BrowserSession;
+import dev.orgmfa.keycloak.it.support.Page;
+import dev.orgmfa.keycloak.it.support.TestRealm;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import jakarta.ws.rs.core.Response;
-
 import org.jsoup.nodes.Element;
 import org.keycloak.admin.client.resource.AuthenticationManagementResource;
 import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
@@ -13,10 +14,6 @@ import org.keycloak.representations.idm.AuthenticationFlowRepresentation;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.FederatedIdentityRepresentation;
 import org.keycloak.representations.idm.IdentityProviderRepresentation;
-
-import dev.orgmfa.keycloak.it.support.BrowserSession;
-import dev.orgmfa.keycloak.it.support.Page;
-import dev.orgmfa.keycloak.it.support.TestRealm;
 
 /**
  * A second realm acting as the OIDC identity provider (SSO) of a consumer realm: a confidential
@@ -109,10 +106,12 @@ final class IdentityProviderRealm implements AutoCloseable {
      * button on the login page, as an organization that lets members pick their SSO would.
      */
     static void linkToOrganization(TestRealm consumer, String alias, String orgId) {
-        try (Response response = consumer.admin().organizations().get(orgId).identityProviders().addIdentityProvider(alias)) {
+        try (Response response =
+                consumer.admin().organizations().get(orgId).identityProviders().addIdentityProvider(alias)) {
             check(response, "linking " + alias + " to organization " + orgId);
         }
-        IdentityProviderRepresentation provider = consumer.admin().identityProviders().get(alias).toRepresentation();
+        IdentityProviderRepresentation provider =
+                consumer.admin().identityProviders().get(alias).toRepresentation();
         provider.setHideOnLogin(false);
         consumer.admin().identityProviders().get(alias).update(provider);
     }
@@ -124,7 +123,8 @@ final class IdentityProviderRealm implements AutoCloseable {
     static Page signInThrough(BrowserSession browser, String alias, String username) {
         Page login = browser.openLogin();
         Element button = login.byId("social-" + alias)
-                .orElseThrow(() -> new IllegalStateException("no identity provider link social-" + alias + " on " + login));
+                .orElseThrow(
+                        () -> new IllegalStateException("no identity provider link social-" + alias + " on " + login));
         Page idpLogin = browser.get(button.absUrl("href"));
         if (!idpLogin.has("kc-form-login")) {
             throw new IllegalStateException("expected the identity provider's login form, got " + idpLogin);
@@ -149,7 +149,9 @@ final class IdentityProviderRealm implements AutoCloseable {
         }
         flows.addExecution(flowAlias, Map.of("provider", "org-mfa-totp"));
         AuthenticationExecutionInfoRepresentation step = flows.getExecutions(flowAlias).stream()
-                .filter(e -> "org-mfa-totp".equals(e.getProviderId())).findFirst().orElseThrow();
+                .filter(e -> "org-mfa-totp".equals(e.getProviderId()))
+                .findFirst()
+                .orElseThrow();
         step.setRequirement("REQUIRED");
         flows.updateExecutions(flowAlias, step);
     }

@@ -4,18 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import dev.orgmfa.keycloak.it.support.BrowserSession;
 import dev.orgmfa.keycloak.it.support.MfaFlows;
 import dev.orgmfa.keycloak.it.support.Page;
 import dev.orgmfa.keycloak.it.support.TestRealm;
 import dev.orgmfa.keycloak.it.support.Totp;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Sign-in through an identity provider whose post-broker-login flow holds {@code org-mfa-totp} as a
@@ -29,6 +27,7 @@ class PostBrokerLoginFlowIT {
 
     @RegisterExtension
     static final TestRealm consumer = TestRealm.perClass("pbl-consumer");
+
     private static IdentityProviderRealm idp;
 
     @BeforeAll
@@ -45,7 +44,8 @@ class PostBrokerLoginFlowIT {
         assertTrue(brokered.hasInput("otp"), "expected the TOTP code screen: " + brokered);
 
         // The next time step's code: the enrollment spent the current one.
-        Page done = browser.submit(brokered, "org-mfa-totp-form", Map.of("otp", member.app().shifted(1)));
+        Page done = browser.submit(
+                brokered, "org-mfa-totp-form", Map.of("otp", member.app().shifted(1)));
         assertTrue(done.isSignedIn(), "a right code finishes the brokered sign-in: " + done);
     }
 
@@ -53,7 +53,8 @@ class PostBrokerLoginFlowIT {
     void exemptEnrolledUserIsNotAskedForACode() {
         Member member = enrolledMember("exempt-enrolled", "exempt");
 
-        Page brokered = IdentityProviderRealm.signInThrough(consumer.browser(), aliasOf(member.username()), member.username());
+        Page brokered =
+                IdentityProviderRealm.signInThrough(consumer.browser(), aliasOf(member.username()), member.username());
 
         assertFalse(brokered.hasInput("otp"), "exempt: no code screen: " + brokered);
         assertTrue(brokered.isSignedIn(), "exempt: signed in: " + brokered);
@@ -74,7 +75,8 @@ class PostBrokerLoginFlowIT {
         String username = "no-longer-required-" + System.nanoTime();
         String orgId = linkedMember(username, "enforce");
         MfaFlows.enrollAtSignIn(consumer.browser(), username);
-        consumer.setOrganizationAttributes(orgId, Map.of("mfa.totp.required", "false", "mfa.totp.brokered-users", "exempt"));
+        consumer.setOrganizationAttributes(
+                orgId, Map.of("mfa.totp.required", "false", "mfa.totp.brokered-users", "exempt"));
 
         Page brokered = IdentityProviderRealm.signInThrough(consumer.browser(), aliasOf(username), username);
 
@@ -87,7 +89,8 @@ class PostBrokerLoginFlowIT {
 
         Page brokered = IdentityProviderRealm.signInThrough(consumer.browser(), aliasOf(username), username);
 
-        assertTrue(brokered.has("org-mfa-secret") && brokered.has("org-mfa-setup-form"),
+        assertTrue(
+                brokered.has("org-mfa-secret") && brokered.has("org-mfa-setup-form"),
                 "expected the setup screen: " + brokered);
     }
 
@@ -100,8 +103,7 @@ class PostBrokerLoginFlowIT {
         assertTrue(brokered.isSignedIn(), "exempt: signed in without TOTP: " + brokered);
     }
 
-    private record Member(String username, Totp app) {
-    }
+    private record Member(String username, Totp app) {}
 
     /** A linked member who enrolled (through a password sign-in), then the organization set to {@code brokeredUsers}. */
     private static Member enrolledMember(String prefix, String brokeredUsers) {
@@ -109,7 +111,8 @@ class PostBrokerLoginFlowIT {
         String orgId = linkedMember(username, "enforce");
         Totp app = MfaFlows.enrollAtSignIn(consumer.browser(), username).totp();
         consumer.setOrganizationAttributes(orgId, Map.of("mfa.totp.brokered-users", brokeredUsers));
-        assertEquals(Map.of("mfa.totp.required", List.of("true"), "mfa.totp.brokered-users", List.of(brokeredUsers)),
+        assertEquals(
+                Map.of("mfa.totp.required", List.of("true"), "mfa.totp.brokered-users", List.of(brokeredUsers)),
                 consumer.admin().organizations().get(orgId).toRepresentation().getAttributes());
         return new Member(username, app);
     }
@@ -126,8 +129,8 @@ class PostBrokerLoginFlowIT {
      * {@code mfa.totp.required=true} and the given {@code mfa.totp.brokered-users}; answers the organization id.
      */
     private static String linkedMember(String username, String brokeredUsers) {
-        String orgId = consumer.createOrganization("org-" + username,
-                Map.of("mfa.totp.required", "true", "mfa.totp.brokered-users", brokeredUsers));
+        String orgId = consumer.createOrganization(
+                "org-" + username, Map.of("mfa.totp.required", "true", "mfa.totp.brokered-users", brokeredUsers));
         String userId = consumer.createMember(username, orgId);
         // Each member's organization has its own identity provider, linked to it: exempt trusts only that one.
         String alias = aliasOf(username);

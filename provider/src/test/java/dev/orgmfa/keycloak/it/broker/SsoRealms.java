@@ -17,7 +17,8 @@ record SsoRealms(TestRealm consumer, IdentityProviderRealm idp) implements AutoC
      * The identity provider realm of {@code consumer} (e.g. a {@code TestRealm.perClass(prefix + "-consumer")}),
      * registered there under {@code alias}; removed with the consumer realm.
      */
-    static IdentityProviderRealm identityProviderOf(TestRealm consumer, String prefix, String alias, String postBrokerLoginFlow) {
+    static IdentityProviderRealm identityProviderOf(
+            TestRealm consumer, String prefix, String alias, String postBrokerLoginFlow) {
         IdentityProviderRealm idp = consumer.closeAfterAll(IdentityProviderRealm.create(prefix + "-idp", consumer));
         if (postBrokerLoginFlow != null) {
             IdentityProviderRealm.createPostBrokerLoginFlow(consumer, postBrokerLoginFlow);

@@ -3,6 +3,11 @@ package dev.orgmfa.keycloak.it.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.orgmfa.keycloak.it.support.BrowserSession;
+import dev.orgmfa.keycloak.it.support.KeycloakServer;
+import dev.orgmfa.keycloak.it.support.MfaFlows;
+import dev.orgmfa.keycloak.it.support.Page;
+import dev.orgmfa.keycloak.it.support.TestRealm;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,18 +17,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
-
-import dev.orgmfa.keycloak.it.support.BrowserSession;
-import dev.orgmfa.keycloak.it.support.KeycloakServer;
-import dev.orgmfa.keycloak.it.support.MfaFlows;
-import dev.orgmfa.keycloak.it.support.Page;
-import dev.orgmfa.keycloak.it.support.TestRealm;
 
 /**
  * Exactly-once recovery codes across two Keycloak nodes that share one PostgreSQL database and form
@@ -45,8 +43,9 @@ class TwoNodeRecoveryCodeIT {
     static void createRealm() {
         node2 = System.getProperty("keycloak.url2", "").replaceAll("/+$", "");
         if (node2.isBlank() || System.getProperty("keycloak.url", "").isBlank()) {
-            throw new IllegalStateException("Needs a running two-node cluster: -Dkeycloak.url=<node 1> -Dkeycloak.url2=<node 2>"
-                    + " (scripts/cluster-test.sh starts one)");
+            throw new IllegalStateException(
+                    "Needs a running two-node cluster: -Dkeycloak.url=<node 1> -Dkeycloak.url2=<node 2>"
+                            + " (scripts/cluster-test.sh starts one)");
         }
         node1 = KeycloakServer.get().baseUrl();
         realm = TestRealm.create("cluster");
@@ -67,7 +66,12 @@ class TwoNodeRecoveryCodeIT {
     }
 
     /** Outcome of one burst: how many submissions got the new-codes screen (a success), per node. */
-    private record Burst(int acceptedOnNode1, int acceptedOnNode2, int rejected, List<String> other, long millis,
+    private record Burst(
+            int acceptedOnNode1,
+            int acceptedOnNode2,
+            int rejected,
+            List<String> other,
+            long millis,
             long refusedByStorage) {
         int accepted() {
             return acceptedOnNode1 + acceptedOnNode2;
@@ -83,24 +87,39 @@ class TwoNodeRecoveryCodeIT {
             String userId = realm.createMember(username, requiredOrg);
             // Enrolled on the node of the round's parity, so both nodes write codes in some rounds.
             BrowserSession enrolling = round % 2 == 1 ? realm.browserAt(node1) : realm.browserAt(node2);
-            String code = MfaFlows.enrollAtSignIn(enrolling, username).recoveryCodes().get(round - 1);
+            String code =
+                    MfaFlows.enrollAtSignIn(enrolling, username).recoveryCodes().get(round - 1);
             assertEquals(10, codeRows(userId), "codes stored");
 
             Burst burst = burst(username, userId, code);
             bursts.add(burst);
-            System.out.printf("round %d: %d of %d submissions accepted (node 1: %d, node 2: %d), %d rejected"
-                    + " (%d as invalid_user_credentials events), %d other %s, burst %d ms%n",
-                    round, burst.accepted(), SESSIONS, burst.acceptedOnNode1(), burst.acceptedOnNode2(), burst.rejected(),
-                    burst.refusedByStorage(), burst.other().size(), burst.other(), burst.millis());
+            System.out.printf(
+                    "round %d: %d of %d submissions accepted (node 1: %d, node 2: %d), %d rejected"
+                            + " (%d as invalid_user_credentials events), %d other %s, burst %d ms%n",
+                    round,
+                    burst.accepted(),
+                    SESSIONS,
+                    burst.acceptedOnNode1(),
+                    burst.acceptedOnNode2(),
+                    burst.rejected(),
+                    burst.refusedByStorage(),
+                    burst.other().size(),
+                    burst.other(),
+                    burst.millis());
             assertEquals(9, codeRows(userId), "round " + round + ": exactly one code row consumed");
         }
         int total = bursts.stream().mapToInt(Burst::accepted).sum();
-        System.out.printf("%d rounds x %d parallel submissions over 2 nodes: accepted per round %s, total %d%n", ROUNDS, SESSIONS,
-                bursts.stream().map(Burst::accepted).toList(), total);
+        System.out.printf(
+                "%d rounds x %d parallel submissions over 2 nodes: accepted per round %s, total %d%n",
+                ROUNDS, SESSIONS, bursts.stream().map(Burst::accepted).toList(), total);
         for (int i = 0; i < bursts.size(); i++) {
-            assertEquals(1, bursts.get(i).accepted(), "round " + (i + 1) + ": exactly one of " + SESSIONS + " succeeds");
-            assertEquals(List.of(), bursts.get(i).other(), "round " + (i + 1) + ": the others see the form with an error");
-            assertEquals(SESSIONS - 1, bursts.get(i).refusedByStorage(),
+            assertEquals(
+                    1, bursts.get(i).accepted(), "round " + (i + 1) + ": exactly one of " + SESSIONS + " succeeds");
+            assertEquals(
+                    List.of(), bursts.get(i).other(), "round " + (i + 1) + ": the others see the form with an error");
+            assertEquals(
+                    SESSIONS - 1,
+                    bursts.get(i).refusedByStorage(),
                     "round " + (i + 1) + ": every other submission reached the code check and was refused there");
         }
     }
@@ -113,7 +132,8 @@ class TwoNodeRecoveryCodeIT {
             String node = i % 2 == 0 ? node1 : node2;
             BrowserSession browser = realm.browserAt(node);
             Page form = MfaFlows.openRecoveryForm(browser, username);
-            assertEquals(URI.create(node).getPort(), form.uri().getPort(), "session " + i + " is served by its own node");
+            assertEquals(
+                    URI.create(node).getPort(), form.uri().getPort(), "session " + i + " is served by its own node");
             browsers.add(browser);
             forms.add(form);
         }
@@ -159,11 +179,16 @@ class TwoNodeRecoveryCodeIT {
 
     /** The user's failed sign-ins recorded as a wrong code (not as a lockout or anything else). */
     private static long refusedByStorage(String userId) {
-        List<EventRepresentation> errors = realm.admin().getEvents(List.of("LOGIN_ERROR"), null, userId, null, null, null, 0, 100);
-        return errors.stream().filter(e -> "invalid_user_credentials".equals(e.getError())).count();
+        List<EventRepresentation> errors =
+                realm.admin().getEvents(List.of("LOGIN_ERROR"), null, userId, null, null, null, 0, 100);
+        return errors.stream()
+                .filter(e -> "invalid_user_credentials".equals(e.getError()))
+                .count();
     }
 
     private static int codeRows(String userId) {
-        return (int) realm.admin().users().get(userId).credentials().stream().filter(c -> TYPE.equals(c.getType())).count();
+        return (int) realm.admin().users().get(userId).credentials().stream()
+                .filter(c -> TYPE.equals(c.getType()))
+                .count();
     }
 }

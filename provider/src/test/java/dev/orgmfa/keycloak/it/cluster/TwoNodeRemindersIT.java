@@ -2,17 +2,15 @@ package dev.orgmfa.keycloak.it.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.orgmfa.keycloak.it.notifications.Mailbox;
+import dev.orgmfa.keycloak.it.support.TestRealm;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import dev.orgmfa.keycloak.it.notifications.Mailbox;
-import dev.orgmfa.keycloak.it.support.TestRealm;
 
 /**
  * The scheduled reminder pass on two nodes: scripts/cluster-test.sh starts both with a reminder
@@ -38,8 +36,9 @@ class TwoNodeRemindersIT {
         realm = TestRealm.create("cluster-remind");
         mailbox.serve(realm);
         realm.allowAdminEditedAttributes();
-        org = realm.createOrganization("remind", Map.of("mfa.totp.required", "true", "mfa.totp.grace-days", "10",
-                "mfa.totp.remind-days", "7"));
+        org = realm.createOrganization(
+                "remind",
+                Map.of("mfa.totp.required", "true", "mfa.totp.grace-days", "10", "mfa.totp.remind-days", "7"));
     }
 
     @AfterAll
@@ -57,17 +56,23 @@ class TwoNodeRemindersIT {
         for (int i = 1; i <= MEMBERS; i++) {
             String userId = realm.createMember("member" + i, org);
             // 5.5 days left: due the reminder of day 7, from the next pass on, on whichever node.
-            realm.setUserAttribute(userId, GRACE_STARTED_AT,
-                    Long.toString(Instant.now().minus(Duration.ofHours(4 * 24 + 12)).toEpochMilli()));
+            realm.setUserAttribute(
+                    userId,
+                    GRACE_STARTED_AT,
+                    Long.toString(
+                            Instant.now().minus(Duration.ofHours(4 * 24 + 12)).toEpochMilli()));
             List<Mailbox.Mail> mails = mailbox.awaitTotal(i);
             for (int earlier = 1; earlier <= i; earlier++) {
                 String to = "member" + earlier + "@example.com";
-                assertEquals(1, mails.stream().filter(m -> m.to().equals(to)).count(),
+                assertEquals(
+                        1,
+                        mails.stream().filter(m -> m.to().equals(to)).count(),
                         to + " reminded once, after " + i + " passes that sent something: "
                                 + mails.stream().map(Mailbox.Mail::to).toList());
             }
         }
-        System.out.println("reminders: " + MEMBERS + " members, " + mailbox.received().size() + " e-mails");
+        System.out.println(
+                "reminders: " + MEMBERS + " members, " + mailbox.received().size() + " e-mails");
         assertEquals(MEMBERS, mailbox.received().size());
     }
 }

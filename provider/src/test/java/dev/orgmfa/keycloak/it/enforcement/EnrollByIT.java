@@ -3,33 +3,32 @@ package dev.orgmfa.keycloak.it.enforcement;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.orgmfa.keycloak.it.support.BrowserSession;
+import dev.orgmfa.keycloak.it.support.Page;
+import dev.orgmfa.keycloak.it.support.TestRealm;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import dev.orgmfa.keycloak.it.support.BrowserSession;
-import dev.orgmfa.keycloak.it.support.Page;
-import dev.orgmfa.keycloak.it.support.TestRealm;
 
 /** mfa.totp.enroll-by: nobody is forced before the date; after it, newcomers still get the grace days. */
 class EnrollByIT {
 
     private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+
     @RegisterExtension
     static final TestRealm realm = TestRealm.perClass("enroll-by");
 
     @BeforeAll
-    static void createRealm() {
-    }
+    static void createRealm() {}
 
     private static String org(String alias, String graceDays, String enrollBy) {
-        return realm.createOrganization(alias, Map.of("mfa.totp.required", "true", "mfa.totp.grace-days", graceDays,
-                "mfa.totp.enroll-by", enrollBy));
+        return realm.createOrganization(
+                alias,
+                Map.of("mfa.totp.required", "true", "mfa.totp.grace-days", graceDays, "mfa.totp.enroll-by", enrollBy));
     }
 
     @Test
@@ -42,9 +41,15 @@ class EnrollByIT {
 
         assertTrue(notice.has("org-mfa-grace-form"), "the date gives time although grace-days is 0: " + notice);
         String datetime = notice.byId("org-mfa-enroll-by").orElseThrow().attr("datetime");
-        assertEquals(ZonedDateTime.of(date.atStartOfDay(), ZoneOffset.UTC).toInstant().toString().substring(0, 16),
-                datetime.substring(0, 16), "the notice shows 00:00 UTC of the date");
-        assertTrue(browser.submit(notice, "org-mfa-grace-form", Map.of("enrollLater", "true")).isSignedIn());
+        assertEquals(
+                ZonedDateTime.of(date.atStartOfDay(), ZoneOffset.UTC)
+                        .toInstant()
+                        .toString()
+                        .substring(0, 16),
+                datetime.substring(0, 16),
+                "the notice shows 00:00 UTC of the date");
+        assertTrue(browser.submit(notice, "org-mfa-grace-form", Map.of("enrollLater", "true"))
+                .isSignedIn());
     }
 
     @Test

@@ -4,34 +4,34 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orgmfa.keycloak.it.support.BrowserSession;
+import dev.orgmfa.keycloak.it.support.MfaFlows;
+import dev.orgmfa.keycloak.it.support.OidcClient;
+import dev.orgmfa.keycloak.it.support.Page;
+import dev.orgmfa.keycloak.it.support.TestRealm;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.keycloak.representations.userprofile.config.UPConfig;
 
-import dev.orgmfa.keycloak.it.support.BrowserSession;
-import dev.orgmfa.keycloak.it.support.MfaFlows;
-import dev.orgmfa.keycloak.it.support.OidcClient;
-import dev.orgmfa.keycloak.it.support.Page;
-import dev.orgmfa.keycloak.it.support.TestRealm;
-
 /** mfa.totp.grace-days: unenrolled members may pass for a while, counted from their first sign-in. */
 class GracePeriodIT {
 
     /** Where version 1 kept the clock; still read (never trusted to extend) until the first write moves it. */
     private static final String GRACE_STARTED_AT = "org-mfa.grace-started-at";
+
     private static final String GRACE_CLOCK = "org-mfa-grace-clock";
     private static final ObjectMapper JSON = new ObjectMapper();
+
     @RegisterExtension
     static final TestRealm realm = TestRealm.perClass("grace");
+
     private static String weekOrg;
 
     @BeforeAll
@@ -39,7 +39,6 @@ class GracePeriodIT {
         realm.allowAdminEditedAttributes();
         weekOrg = realm.createOrganization("week", Map.of("mfa.totp.required", "true", "mfa.totp.grace-days", "7"));
     }
-
 
     @Test
     @Tag("smoke")
@@ -50,7 +49,8 @@ class GracePeriodIT {
 
         assertTrue(notice.has("org-mfa-grace-form"), "grace notice: " + notice);
         assertTrue(notice.byId("org-mfa-grace").orElseThrow().text().contains("7 day"), notice.text());
-        assertTrue(browser.submit(notice, "org-mfa-grace-form", Map.of("enrollLater", "true")).isSignedIn());
+        assertTrue(browser.submit(notice, "org-mfa-grace-form", Map.of("enrollLater", "true"))
+                .isSignedIn());
 
         String started = graceClock(userId);
         assertNotNull(started, "the grace clock started at the first sign-in");
@@ -65,7 +65,8 @@ class GracePeriodIT {
         realm.createMember("enroll-now", weekOrg);
         BrowserSession browser = realm.browser();
         Page notice = browser.signIn("enroll-now", TestRealm.PASSWORD);
-        assertTrue(browser.submit(notice, "org-mfa-grace-form", Map.of("enrollNow", "true")).has("org-mfa-setup-form"));
+        assertTrue(browser.submit(notice, "org-mfa-grace-form", Map.of("enrollNow", "true"))
+                .has("org-mfa-setup-form"));
     }
 
     @Test
@@ -88,10 +89,11 @@ class GracePeriodIT {
 
     @Test
     void theShortestGracePeriodOfTheUsersOrganizationsApplies() {
-        String threeDays = realm.createOrganization("three", Map.of("mfa.totp.required", "true", "mfa.totp.grace-days", "3"));
+        String threeDays =
+                realm.createOrganization("three", Map.of("mfa.totp.required", "true", "mfa.totp.grace-days", "3"));
         String none = realm.createOrganization("none", Map.of("mfa.totp.required", "true", "mfa.totp.grace-days", "0"));
-        String optionalLong = realm.createOrganization("optional-long",
-                Map.of("mfa.totp.required", "false", "mfa.totp.grace-days", "1"));
+        String optionalLong = realm.createOrganization(
+                "optional-long", Map.of("mfa.totp.required", "false", "mfa.totp.grace-days", "1"));
 
         realm.createMember("three-and-seven", weekOrg, threeDays, optionalLong);
         Page notice = realm.browser().signIn("three-and-seven", TestRealm.PASSWORD);
@@ -103,7 +105,8 @@ class GracePeriodIT {
 
     @Test
     void gracePeriodCountsFromTheFirstSignInUnderTheRequirement() {
-        String org = realm.createOrganization("later-required", Map.of("mfa.totp.required", "false", "mfa.totp.grace-days", "2"));
+        String org = realm.createOrganization(
+                "later-required", Map.of("mfa.totp.required", "false", "mfa.totp.grace-days", "2"));
         String userId = realm.createMember("late", org);
         assertTrue(realm.browser().signIn("late", TestRealm.PASSWORD).isSignedIn());
         assertEquals(null, graceClock(userId), "no clock while not required");
@@ -122,7 +125,9 @@ class GracePeriodIT {
         Page notice = browser.signIn("re-grace", TestRealm.PASSWORD);
         assertTrue(notice.byId("org-mfa-grace").orElseThrow().text().contains("one day"), notice.text());
         Page setup = browser.submit(notice, "org-mfa-grace-form", Map.of("enrollNow", "true"));
-        assertTrue(MfaFlows.completeSetup(browser, setup, MfaFlows.DEVICE_LABEL).lastPage().isSignedIn());
+        assertTrue(MfaFlows.completeSetup(browser, setup, MfaFlows.DEVICE_LABEL)
+                .lastPage()
+                .isSignedIn());
         String clock = graceClock(userId);
 
         // The device goes, the way an admin's Credentials tab (or the account console) removes it.
@@ -130,7 +135,8 @@ class GracePeriodIT {
 
         Page again = realm.browser().signIn("re-grace", TestRealm.PASSWORD);
         assertTrue(again.has("org-mfa-grace-form"), "still inside the first grace period: " + again);
-        assertTrue(again.byId("org-mfa-grace").orElseThrow().text().contains("one day"),
+        assertTrue(
+                again.byId("org-mfa-grace").orElseThrow().text().contains("one day"),
                 "the deadline stays where it was, no new 7 days: " + again.text());
         assertEquals(clock, graceClock(userId), "enrolling and removing the device left the clock alone");
     }
@@ -151,15 +157,19 @@ class GracePeriodIT {
         try {
             // The account REST API, as the account console would send it: the old attribute set to now.
             String now = Long.toString(Instant.now().toEpochMilli());
-            ObjectNode account = (ObjectNode) JSON.readTree(browser.getJson("/realms/" + realm.name() + "/account/", token));
+            ObjectNode account =
+                    (ObjectNode) JSON.readTree(browser.getJson("/realms/" + realm.name() + "/account/", token));
             account.putObject("attributes").putArray(GRACE_STARTED_AT).add(now);
             int status = OidcClient.postJson(realm, "/account/", token, account.toString());
             assertTrue(status < 300, "the user could write attributes: HTTP " + status);
-            assertEquals(now, realm.admin().users().get(userId).toRepresentation().firstAttribute(GRACE_STARTED_AT),
+            assertEquals(
+                    now,
+                    realm.admin().users().get(userId).toRepresentation().firstAttribute(GRACE_STARTED_AT),
                     "the user's own write reached the attribute");
 
             Page next = realm.browser().signIn("self-edit", TestRealm.PASSWORD);
-            assertTrue(next.byId("org-mfa-grace").orElseThrow().text().contains("one day"),
+            assertTrue(
+                    next.byId("org-mfa-grace").orElseThrow().text().contains("one day"),
                     "the user's own attribute does not move the deadline: " + next.text());
         } finally {
             profile.setUnmanagedAttributePolicy(UPConfig.UnmanagedAttributePolicy.ADMIN_EDIT);
@@ -169,13 +179,21 @@ class GracePeriodIT {
 
     /** Sets the old (version 1) clock attribute before the first sign-in, which moves it into the credential row. */
     private static void startedDaysAgo(String userId, int days) {
-        realm.setUserAttribute(userId, GRACE_STARTED_AT,
-                Long.toString(Instant.now().minus(Duration.ofDays(days)).minus(Duration.ofHours(12)).toEpochMilli()));
+        realm.setUserAttribute(
+                userId,
+                GRACE_STARTED_AT,
+                Long.toString(Instant.now()
+                        .minus(Duration.ofDays(days))
+                        .minus(Duration.ofHours(12))
+                        .toEpochMilli()));
     }
 
     /** The grace clock's credential row (its data), or null when the clock has not started. */
     private static String graceClock(String userId) {
-        return realm.admin().users().get(userId).credentials().stream().filter(c -> GRACE_CLOCK.equals(c.getType()))
-                .map(c -> c.getCredentialData()).findFirst().orElse(null);
+        return realm.admin().users().get(userId).credentials().stream()
+                .filter(c -> GRACE_CLOCK.equals(c.getType()))
+                .map(c -> c.getCredentialData())
+                .findFirst()
+                .orElse(null);
     }
 }

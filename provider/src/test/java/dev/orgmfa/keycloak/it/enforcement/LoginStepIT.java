@@ -4,27 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.jsoup.nodes.Element;
-import org.keycloak.representations.idm.RealmRepresentation;
-
 import dev.orgmfa.keycloak.it.support.BrowserSession;
 import dev.orgmfa.keycloak.it.support.MfaFlows;
 import dev.orgmfa.keycloak.it.support.Page;
 import dev.orgmfa.keycloak.it.support.Refusals;
 import dev.orgmfa.keycloak.it.support.TestRealm;
 import dev.orgmfa.keycloak.it.support.Totp;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.keycloak.representations.idm.RealmRepresentation;
 
 /** The TOTP step under Keycloak's brute-force protection, and with several devices. */
 class LoginStepIT {
 
     @RegisterExtension
     static final TestRealm realm = TestRealm.perClass("login-step");
+
     private static String requiredOrg;
 
     @BeforeAll
@@ -34,7 +33,6 @@ class LoginStepIT {
         realm.admin().update(settings);
         requiredOrg = realm.createOrganization("required", Map.of("mfa.totp.required", "true"));
     }
-
 
     @Test
     void repeatedWrongCodesLockTheUserAndEvenTheRightCodeGetsTheLockoutMessage() {
@@ -49,13 +47,18 @@ class LoginStepIT {
             page = browser.submit(page, "org-mfa-totp-form", Map.of("otp", wrong));
             assertTrue(page.hasInput("otp"), "still on the code screen: " + page);
         }
-        assertEquals(Boolean.TRUE, realm.admin().attackDetection().bruteForceUserStatus(userId).get("disabled"),
+        assertEquals(
+                Boolean.TRUE,
+                realm.admin().attackDetection().bruteForceUserStatus(userId).get("disabled"),
                 "Keycloak's brute-force detector counted the wrong codes");
 
         Page withRightCode = browser.submit(page, "org-mfa-totp-form", Map.of("otp", right));
         // The user learns why even the right code fails, and how long to wait (60 s: the realm's wait increment).
-        Refusals.assertCodeRefused(withRightCode, Refusals.LOCKED_ONE_MINUTE, "locked users cannot sign in even with the right code");
-        assertFalse(withRightCode.errors().contains("Check the code"), "not the wrong-code text: " + withRightCode.errors());
+        Refusals.assertCodeRefused(
+                withRightCode, Refusals.LOCKED_ONE_MINUTE, "locked users cannot sign in even with the right code");
+        assertFalse(
+                withRightCode.errors().contains("Check the code"),
+                "not the wrong-code text: " + withRightCode.errors());
 
         realm.admin().attackDetection().clearBruteForceForUser(userId);
         assertTrue(MfaFlows.signInWithCode(realm.browser(), "locked", right).isSignedIn(), "unlocked by the admin");
@@ -78,15 +81,26 @@ class LoginStepIT {
         Page totpScreen = realm.browser().signIn("two-devices", TestRealm.PASSWORD);
         List<Element> choices = totpScreen.document().select("input[name=selectedCredentialId][type=radio]");
         assertEquals(2, choices.size(), "both devices offered");
-        String tabletId = choices.stream().filter(c -> totpScreen.document()
-                .select("label[for=" + c.id() + "]").text().equals("Authenticator 2")).findFirst().orElseThrow().val();
+        String tabletId = choices.stream()
+                .filter(c -> totpScreen
+                        .document()
+                        .select("label[for=" + c.id() + "]")
+                        .text()
+                        .equals("Authenticator 2"))
+                .findFirst()
+                .orElseThrow()
+                .val();
 
         BrowserSession second = realm.browser();
         Page screen = second.signIn("two-devices", TestRealm.PASSWORD);
-        Page wrongDevice = second.submit(screen, "org-mfa-totp-form",
-                Map.of("otp", phone.totp().shifted(1), "selectedCredentialId", tabletId));
-        Refusals.assertCodeRefused(wrongDevice, Refusals.WRONG_CODE, "the phone's code does not open the tablet's credential");
-        assertTrue(second.submit(wrongDevice, "org-mfa-totp-form",
-                Map.of("otp", tablet.shifted(1), "selectedCredentialId", tabletId)).isSignedIn());
+        Page wrongDevice = second.submit(
+                screen, "org-mfa-totp-form", Map.of("otp", phone.totp().shifted(1), "selectedCredentialId", tabletId));
+        Refusals.assertCodeRefused(
+                wrongDevice, Refusals.WRONG_CODE, "the phone's code does not open the tablet's credential");
+        assertTrue(second.submit(
+                        wrongDevice,
+                        "org-mfa-totp-form",
+                        Map.of("otp", tablet.shifted(1), "selectedCredentialId", tabletId))
+                .isSignedIn());
     }
 }

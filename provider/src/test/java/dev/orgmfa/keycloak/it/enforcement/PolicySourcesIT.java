@@ -2,13 +2,11 @@ package dev.orgmfa.keycloak.it.enforcement;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-import org.keycloak.representations.idm.RealmRepresentation;
-
 import dev.orgmfa.keycloak.it.support.Page;
 import dev.orgmfa.keycloak.it.support.TestRealm;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.RealmRepresentation;
 
 /** The realm-wide option of the step, and flows that do not contain the step at all. */
 class PolicySourcesIT {
@@ -39,7 +37,9 @@ class PolicySourcesIT {
             realm.admin().update(settings);
 
             Page afterPassword = realm.browser().signIn("member", TestRealm.PASSWORD);
-            assertTrue(afterPassword.has("org-mfa-setup-form"), "the required action's trigger enforces: " + afterPassword);
+            assertTrue(
+                    afterPassword.has("org-mfa-setup-form"),
+                    "the required action's trigger enforces: " + afterPassword);
             assertTrue(realm.browser().signIn("outsider", TestRealm.PASSWORD).isSignedIn());
         }
     }

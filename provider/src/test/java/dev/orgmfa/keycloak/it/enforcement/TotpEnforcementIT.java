@@ -1,18 +1,7 @@
 package dev.orgmfa.keycloak.it.enforcement;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.keycloak.representations.idm.CredentialRepresentation;
-import org.keycloak.representations.idm.EventRepresentation;
 
 import dev.orgmfa.keycloak.it.support.BrowserSession;
 import dev.orgmfa.keycloak.it.support.MfaFlows;
@@ -20,12 +9,21 @@ import dev.orgmfa.keycloak.it.support.Page;
 import dev.orgmfa.keycloak.it.support.Refusals;
 import dev.orgmfa.keycloak.it.support.TestRealm;
 import dev.orgmfa.keycloak.it.support.Totp;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.EventRepresentation;
 
 /** Who must enroll, who is asked for a code, and who passes: the org-mfa-totp step in a real sign-in. */
 class TotpEnforcementIT {
 
     @RegisterExtension
     static final TestRealm realm = TestRealm.perClass("enforce");
+
     private static String requiredOrg;
     private static String optionalOrg;
 
@@ -34,7 +32,6 @@ class TotpEnforcementIT {
         requiredOrg = realm.createOrganization("required", Map.of("mfa.totp.required", "true"));
         optionalOrg = realm.createOrganization("optional", Map.of("mfa.totp.required", "false"));
     }
-
 
     @Test
     @Tag("smoke")
@@ -49,12 +46,14 @@ class TotpEnforcementIT {
         assertTrue(enrolled.lastPage().isSignedIn());
 
         List<CredentialRepresentation> otp = realm.admin().users().get(userId).credentials().stream()
-                .filter(c -> "otp".equals(c.getType())).toList();
+                .filter(c -> "otp".equals(c.getType()))
+                .toList();
         assertEquals(1, otp.size(), "a standard Keycloak otp credential");
         assertEquals("Work phone", otp.get(0).getUserLabel());
 
         // The enrollment code is spent; the app's next code is within the realm's look-around window.
-        Page signedIn = MfaFlows.signInWithCode(realm.browser(), "req-member", enrolled.totp().shifted(1));
+        Page signedIn = MfaFlows.signInWithCode(
+                realm.browser(), "req-member", enrolled.totp().shifted(1));
         assertTrue(signedIn.isSignedIn(), "enrolled user signs in with a code: " + signedIn);
     }
 
@@ -95,7 +94,8 @@ class TotpEnforcementIT {
 
     /** Six digits that are no code the realm accepts around now (the look-around window is one step). */
     private static String wrongCode(Totp totp) {
-        java.util.Set<String> near = java.util.Set.of(totp.shifted(-2), totp.shifted(-1), totp.now(), totp.shifted(1), totp.shifted(2));
+        java.util.Set<String> near =
+                java.util.Set.of(totp.shifted(-2), totp.shifted(-1), totp.now(), totp.shifted(1), totp.shifted(2));
         for (int i = 0; ; i++) {
             String candidate = String.format(java.util.Locale.ROOT, "%06d", i * 111_111 % 1_000_000);
             if (!near.contains(candidate)) {
@@ -123,9 +123,13 @@ class TotpEnforcementIT {
 
         realm.setOrganizationAttributes(org, Map.of("mfa.totp.required", "false"));
 
-        List<String> types = realm.admin().users().get(userId).credentials().stream().map(CredentialRepresentation::getType).toList();
+        List<String> types = realm.admin().users().get(userId).credentials().stream()
+                .map(CredentialRepresentation::getType)
+                .toList();
         assertTrue(types.contains("otp"), types.toString());
         assertEquals(10, types.stream().filter("org-mfa-recovery-code"::equals).count(), types.toString());
-        assertTrue(MfaFlows.signInWithCode(realm.browser(), "keeps-factor", enrolled.totp().shifted(1)).isSignedIn());
+        assertTrue(MfaFlows.signInWithCode(
+                        realm.browser(), "keeps-factor", enrolled.totp().shifted(1))
+                .isSignedIn());
     }
 }

@@ -4,9 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.orgmfa.keycloak.it.support.BrowserSession;
+import dev.orgmfa.keycloak.it.support.MfaFlows;
+import dev.orgmfa.keycloak.it.support.OidcClient;
+import dev.orgmfa.keycloak.it.support.Page;
+import dev.orgmfa.keycloak.it.support.Refusals;
+import dev.orgmfa.keycloak.it.support.TestRealm;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -14,13 +19,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
-
-import dev.orgmfa.keycloak.it.support.BrowserSession;
-import dev.orgmfa.keycloak.it.support.MfaFlows;
-import dev.orgmfa.keycloak.it.support.OidcClient;
-import dev.orgmfa.keycloak.it.support.Page;
-import dev.orgmfa.keycloak.it.support.Refusals;
-import dev.orgmfa.keycloak.it.support.TestRealm;
 
 /**
  * Threat: a flow without the {@code org-mfa-totp} step hands an enrolled, required member a session
@@ -31,8 +29,10 @@ import dev.orgmfa.keycloak.it.support.TestRealm;
 class FlowsWithoutTheStepIT {
 
     private static final String NO_STEP_FLOW = "browser without org-mfa";
+
     @RegisterExtension
     static final TestRealm realm = TestRealm.perClass("no-step");
+
     private static String orgId;
 
     @BeforeAll
@@ -54,7 +54,8 @@ class FlowsWithoutTheStepIT {
             assertTrue(page.hasInput("otp"), "asked for the code at the end of the flow: " + page);
 
             String right = enrolled.totp().shifted(1);
-            Page wrong = browser.submit(page, "org-mfa-totp-form", Map.of("otp", right.equals("000000") ? "111111" : "000000"));
+            Page wrong = browser.submit(
+                    page, "org-mfa-totp-form", Map.of("otp", right.equals("000000") ? "111111" : "000000"));
             Refusals.assertCodeRefused(wrong, Refusals.WRONG_CODE, "a wrong code");
             realm.awaitLoginFailures(userId, 1);
             Page done = browser.submit(wrong, "org-mfa-totp-form", Map.of("otp", right));
@@ -96,7 +97,9 @@ class FlowsWithoutTheStepIT {
                 assertEndOfFlowCheck(page);
                 realm.awaitLoginFailures(userId, i);
             }
-            assertEquals(Boolean.TRUE, realm.admin().attackDetection().bruteForceUserStatus(userId).get("disabled"),
+            assertEquals(
+                    Boolean.TRUE,
+                    realm.admin().attackDetection().bruteForceUserStatus(userId).get("disabled"),
                     "the required action's failures reached Keycloak's brute-force detector");
 
             Page locked = browser.submit(page, "org-mfa-totp-form", Map.of("otp", right));
@@ -113,8 +116,11 @@ class FlowsWithoutTheStepIT {
 
     /** The code form is the end-of-flow check's (the setup action run as a required action), not the login step's. */
     private static void assertEndOfFlowCheck(Page page) {
-        String action = page.document() == null ? "" : page.document().getElementById("org-mfa-totp-form").absUrl("action");
-        assertTrue(action.contains("/login-actions/required-action?") && action.contains("execution=org-mfa-totp-setup"),
+        String action = page.document() == null
+                ? ""
+                : page.document().getElementById("org-mfa-totp-form").absUrl("action");
+        assertTrue(
+                action.contains("/login-actions/required-action?") && action.contains("execution=org-mfa-totp-setup"),
                 "the required action's form: " + action);
     }
 
@@ -128,8 +134,12 @@ class FlowsWithoutTheStepIT {
             Page page = browser.signIn("override-recovery", TestRealm.PASSWORD);
             Page form = browser.submit(page, "org-mfa-use-recovery-code-form", Map.of("useRecoveryCode", "true"));
             assertTrue(form.hasInput("recoveryCode"), "recovery code form: " + form);
-            Page codes = browser.submit(form, "org-mfa-recovery-code-form", Map.of("recoveryCode", enrolled.recoveryCodes().get(0)));
-            assertEquals(10, codes.listItems("org-mfa-recovery-codes").size(), "a used code brings a new set: " + codes);
+            Page codes = browser.submit(
+                    form,
+                    "org-mfa-recovery-code-form",
+                    Map.of("recoveryCode", enrolled.recoveryCodes().get(0)));
+            assertEquals(
+                    10, codes.listItems("org-mfa-recovery-codes").size(), "a used code brings a new set: " + codes);
             Page done = browser.submit(codes, "org-mfa-recovery-codes-form", Map.of("acknowledged", "on"));
             assertTrue(done.isSignedIn(), "signed in after the new set: " + done);
         } finally {
@@ -141,7 +151,8 @@ class FlowsWithoutTheStepIT {
     void theStepAsksOnceAndTheEndOfFlowCheckDoesNotAskAgain() {
         realm.createMember("once", orgId);
         MfaFlows.Enrolled enrolled = MfaFlows.enrollAtSignIn(realm.browser(), "once");
-        Page done = MfaFlows.signInWithCode(realm.browser(), "once", enrolled.totp().shifted(1));
+        Page done =
+                MfaFlows.signInWithCode(realm.browser(), "once", enrolled.totp().shifted(1));
         assertTrue(done.isSignedIn(), "one code, then the session: " + done);
     }
 
@@ -151,13 +162,20 @@ class FlowsWithoutTheStepIT {
         MfaFlows.enrollAtSignIn(realm.browser(), "grant");
         // The threat: a direct-grant flow without Keycloak's OTP step (a copy without it, bound to the client).
         var flows = realm.admin().flows();
-        flows.copy("direct grant", Map.of("newName", "direct grant without otp")).close();
+        flows.copy("direct grant", Map.of("newName", "direct grant without otp"))
+                .close();
         flows.getExecutions("direct grant without otp").stream()
                 .filter(e -> e.getDisplayName() != null && e.getDisplayName().contains("Conditional OTP"))
                 .forEach(e -> flows.removeExecution(e.getId()));
-        String flowId = flows.getFlows().stream().filter(f -> "direct grant without otp".equals(f.getAlias()))
-                .findFirst().orElseThrow().getId();
-        ClientRepresentation client = realm.admin().clients().findByClientId(OidcClient.DIRECT_CLIENT_ID).get(0);
+        String flowId = flows.getFlows().stream()
+                .filter(f -> "direct grant without otp".equals(f.getAlias()))
+                .findFirst()
+                .orElseThrow()
+                .getId();
+        ClientRepresentation client = realm.admin()
+                .clients()
+                .findByClientId(OidcClient.DIRECT_CLIENT_ID)
+                .get(0);
         client.setAuthenticationFlowBindingOverrides(Map.of("direct_grant", flowId));
         realm.admin().clients().get(client.getId()).update(client);
 
@@ -179,10 +197,15 @@ class FlowsWithoutTheStepIT {
         if (flows.getFlows().stream().noneMatch(f -> NO_STEP_FLOW.equals(f.getAlias()))) {
             flows.copy("org-mfa browser", Map.of("newName", NO_STEP_FLOW)).close();
             List<AuthenticationExecutionInfoRepresentation> executions = flows.getExecutions(NO_STEP_FLOW);
-            executions.stream().filter(e -> "org-mfa-totp".equals(e.getProviderId()))
+            executions.stream()
+                    .filter(e -> "org-mfa-totp".equals(e.getProviderId()))
                     .forEach(e -> flows.removeExecution(e.getId()));
         }
-        String flowId = flows.getFlows().stream().filter(f -> NO_STEP_FLOW.equals(f.getAlias())).findFirst().orElseThrow().getId();
+        String flowId = flows.getFlows().stream()
+                .filter(f -> NO_STEP_FLOW.equals(f.getAlias()))
+                .findFirst()
+                .orElseThrow()
+                .getId();
         setBrowserOverride(flowId);
     }
 
@@ -191,7 +214,8 @@ class FlowsWithoutTheStepIT {
     }
 
     private static void setBrowserOverride(String flowId) {
-        ClientRepresentation client = realm.admin().clients().findByClientId(TestRealm.CLIENT_ID).get(0);
+        ClientRepresentation client =
+                realm.admin().clients().findByClientId(TestRealm.CLIENT_ID).get(0);
         Map<String, String> overrides = new java.util.HashMap<>();
         overrides.put("browser", flowId == null ? "" : flowId);
         client.setAuthenticationFlowBindingOverrides(overrides);

@@ -4,21 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Base64;
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.orgmfa.keycloak.it.support.BrowserSession;
 import dev.orgmfa.keycloak.it.support.MfaFlows;
 import dev.orgmfa.keycloak.it.support.Page;
 import dev.orgmfa.keycloak.it.support.Refusals;
 import dev.orgmfa.keycloak.it.support.TestRealm;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The sign-in forms against forged, replayed and cancelled posts: each is Keycloak's own protection
@@ -29,6 +26,7 @@ class FormIntegrityIT {
 
     @RegisterExtension
     static final TestRealm realm = TestRealm.perClass("forms");
+
     private static String orgId;
 
     @BeforeAll
@@ -49,7 +47,8 @@ class FormIntegrityIT {
         Page forged = attacker.post(action, Map.of("otp", enrolled.totp().shifted(1)));
         assertFalse(forged.isSignedIn(), "a post without the session's cookie signs nobody in: " + forged);
 
-        Page stillThere = victim.submit(totp, "org-mfa-totp-form", Map.of("otp", enrolled.totp().shifted(1)));
+        Page stillThere = victim.submit(
+                totp, "org-mfa-totp-form", Map.of("otp", enrolled.totp().shifted(1)));
         assertTrue(stillThere.isSignedIn(), "the real user's form still works: " + stillThere);
     }
 
@@ -63,19 +62,30 @@ class FormIntegrityIT {
         assertTrue(enrolled.lastPage().isSignedIn());
 
         BrowserSession other = realm.browser();
-        Page replayed = other.submit(setup, "org-mfa-setup-form", Map.of("totp", enrolled.totp().shifted(1), "userLabel", "Replayed"));
+        Page replayed = other.submit(
+                setup, "org-mfa-setup-form", Map.of("totp", enrolled.totp().shifted(1), "userLabel", "Replayed"));
         assertFalse(replayed.isSignedIn(), "replayed from another browser: " + replayed);
-        assertFalse(replayed.has("org-mfa-setup-form") || replayed.has("org-mfa-recovery-codes-form"),
+        assertFalse(
+                replayed.has("org-mfa-setup-form") || replayed.has("org-mfa-recovery-codes-form"),
                 "no step of the sign-in follows: " + replayed);
 
         // The same browser (back button): Keycloak sends it back to the client with "authentication expired", no code.
-        Page again = browser.submit(setup, "org-mfa-setup-form", Map.of("totp", enrolled.totp().shifted(1), "userLabel", "Replayed"));
+        Page again = browser.submit(
+                setup, "org-mfa-setup-form", Map.of("totp", enrolled.totp().shifted(1), "userLabel", "Replayed"));
         String query = again.uri().getQuery() == null ? "" : again.uri().getQuery();
-        assertTrue(again.uri().toString().startsWith(TestRealm.REDIRECT_URI) && query.contains("error=temporarily_unavailable")
-                && query.contains("error_description=authentication_expired"), "back at the client with an error: " + again);
+        assertTrue(
+                again.uri().toString().startsWith(TestRealm.REDIRECT_URI)
+                        && query.contains("error=temporarily_unavailable")
+                        && query.contains("error_description=authentication_expired"),
+                "back at the client with an error: " + again);
         assertFalse(query.contains("code="), "and no authorization code: " + again);
-        assertEquals(List.of(MfaFlows.DEVICE_LABEL), realm.admin().users().get(userId).credentials().stream()
-                .filter(c -> "otp".equals(c.getType())).map(c -> c.getUserLabel()).toList(), "no second device from either replay");
+        assertEquals(
+                List.of(MfaFlows.DEVICE_LABEL),
+                realm.admin().users().get(userId).credentials().stream()
+                        .filter(c -> "otp".equals(c.getType()))
+                        .map(c -> c.getUserLabel())
+                        .toList(),
+                "no second device from either replay");
     }
 
     /** Skipping setup: a user who must enroll cannot cancel the setup action (AIA cancel) into a session. */
@@ -87,7 +97,8 @@ class FormIntegrityIT {
         if (!login.hasInput("password")) {
             login = browser.submit(login, "kc-form-login", Map.of("username", "cancel"));
         }
-        Page setup = browser.submit(login, "kc-form-login", Map.of("username", "cancel", "password", TestRealm.PASSWORD));
+        Page setup =
+                browser.submit(login, "kc-form-login", Map.of("username", "cancel", "password", TestRealm.PASSWORD));
         assertTrue(setup.has("org-mfa-setup-form"), "setup screen: " + setup);
 
         Page cancelled = browser.submit(setup, "org-mfa-setup-form", Map.of("cancel-aia", "true"));
@@ -110,10 +121,12 @@ class FormIntegrityIT {
         assertTrue(secondTotp.hasInput("otp"), "second user's code screen: " + secondTotp);
 
         // The first user's code on the (now second user's) sign-in: refused.
-        Page wrongUser = browser.submit(secondTotp, "org-mfa-totp-form", Map.of("otp", first.totp().shifted(1)));
+        Page wrongUser = browser.submit(
+                secondTotp, "org-mfa-totp-form", Map.of("otp", first.totp().shifted(1)));
         Refusals.assertCodeRefused(wrongUser, Refusals.WRONG_CODE, "another user's code on this sign-in");
         // The sign-in is the second user's: their own code finishes it, as them.
-        Page done = browser.submit(wrongUser, "org-mfa-totp-form", Map.of("otp", second.totp().shifted(1)));
+        Page done = browser.submit(
+                wrongUser, "org-mfa-totp-form", Map.of("otp", second.totp().shifted(1)));
         assertTrue(done.isSignedIn(), "the second user's code signs in: " + done);
         assertEquals("second", usernameIn(browser.accessToken(done)), "the session is the second user's");
     }
@@ -121,7 +134,10 @@ class FormIntegrityIT {
     private static String usernameIn(String accessToken) {
         try {
             byte[] payload = Base64.getUrlDecoder().decode(accessToken.split("\\.")[1]);
-            return new ObjectMapper().readTree(payload).get("preferred_username").asText();
+            return new ObjectMapper()
+                    .readTree(payload)
+                    .get("preferred_username")
+                    .asText();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

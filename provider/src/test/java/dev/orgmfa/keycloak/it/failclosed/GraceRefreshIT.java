@@ -4,23 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.orgmfa.keycloak.it.support.BrowserSession;
+import dev.orgmfa.keycloak.it.support.MfaFlows;
+import dev.orgmfa.keycloak.it.support.OidcClient;
+import dev.orgmfa.keycloak.it.support.Page;
+import dev.orgmfa.keycloak.it.support.TestRealm;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.representations.idm.RealmEventsConfigRepresentation;
-
-import dev.orgmfa.keycloak.it.support.BrowserSession;
-import dev.orgmfa.keycloak.it.support.MfaFlows;
-import dev.orgmfa.keycloak.it.support.OidcClient;
-import dev.orgmfa.keycloak.it.support.Page;
-import dev.orgmfa.keycloak.it.support.TestRealm;
 
 /**
  * Threat: a password thief signs in during a member's grace period (password grant, no second factor)
@@ -35,6 +33,7 @@ class GraceRefreshIT {
     private static final String GRACE_ENDED = "org_mfa_grace_ended";
     /** Where version 1 kept the clock; read once when the clock row is missing (GracePeriodIT moves the clock the same way). */
     private static final String GRACE_STARTED_AT = "org-mfa.grace-started-at";
+
     private static final String GRACE_CLOCK = "org-mfa-grace-clock";
     private static final Map<String, String> WEEK = Map.of("mfa.totp.required", "true", "mfa.totp.grace-days", "7");
 
@@ -80,7 +79,8 @@ class GraceRefreshIT {
         OidcClient.Tokens inGrace = OidcClient.refresh(realm, tokens.refreshToken());
         assertEquals(200, inGrace.status(), "refreshes while in grace: " + inGrace.body());
 
-        // Keycloak's own organization update (PUT /admin/realms/{realm}/organizations/{id}), as the Attributes tab saves it.
+        // Keycloak's own organization update (PUT /admin/realms/{realm}/organizations/{id}), as the Attributes tab
+        // saves it.
         realm.setOrganizationAttributes(org, Map.of("mfa.totp.grace-days", "0"));
 
         assertRefused(OidcClient.refresh(realm, inGrace.refreshToken()), userId, GRACE_ENDED);
@@ -110,7 +110,8 @@ class GraceRefreshIT {
         assertEquals(200, OidcClient.refresh(realm, offline.refreshToken()).status(), "offline token refreshes before");
         assertEquals(200, OidcClient.refresh(realm, online.refreshToken()).status(), "online token refreshes before");
 
-        String org = realm.createOrganization("no-grace", Map.of("mfa.totp.required", "true", "mfa.totp.grace-days", "0"));
+        String org =
+                realm.createOrganization("no-grace", Map.of("mfa.totp.required", "true", "mfa.totp.grace-days", "0"));
         realm.addMember(org, offlineUser);
         realm.addMember(org, onlineUser);
 
@@ -124,7 +125,8 @@ class GraceRefreshIT {
         realm.createMember("cookie-user", org);
         BrowserSession browser = realm.browser();
         Page notice = browser.signIn("cookie-user", TestRealm.PASSWORD);
-        assertTrue(browser.submit(notice, "org-mfa-grace-form", Map.of("enrollLater", "true")).isSignedIn());
+        assertTrue(browser.submit(notice, "org-mfa-grace-form", Map.of("enrollLater", "true"))
+                .isSignedIn());
         assertTrue(browser.openLoginWith("prompt=none").isSignedIn(), "the cookie signs in silently while in grace");
 
         realm.setOrganizationAttributes(org, Map.of("mfa.totp.grace-days", "0"));
@@ -148,7 +150,8 @@ class GraceRefreshIT {
         assertEquals(200, enrollment.status(), enrollment.body());
         // The next step's code (inside the realm's look-ahead window): the current one was used to enroll.
         BrowserSession second = realm.browser();
-        Page signedIn = MfaFlows.signInWithCode(second, "enrolled-user", enrolled.totp().shifted(1));
+        Page signedIn =
+                MfaFlows.signInWithCode(second, "enrolled-user", enrolled.totp().shifted(1));
         assertTrue(signedIn.isSignedIn(), "a sign-in with a code: " + signedIn);
         OidcClient.Tokens withCode = second.tokens(signedIn);
         assertEquals(200, withCode.status(), withCode.body());
@@ -165,8 +168,10 @@ class GraceRefreshIT {
     private static void assertRefused(OidcClient.Tokens answer, String userId, String reason) {
         assertEquals(400, answer.status(), answer.body());
         assertTrue(answer.body().contains("\"invalid_grant\""), answer.body());
-        assertTrue(refreshErrors(userId).stream().anyMatch(e -> e.getDetails() != null
-                        && reason.equals(e.getDetails().get("client_policy_error_detail"))),
+        assertTrue(
+                refreshErrors(userId).stream()
+                        .anyMatch(e -> e.getDetails() != null
+                                && reason.equals(e.getDetails().get("client_policy_error_detail"))),
                 "a REFRESH_TOKEN_ERROR event names " + reason + ": " + refreshErrors(userId));
     }
 
@@ -177,9 +182,13 @@ class GraceRefreshIT {
     /** Moves the user's grace clock back: drops the clock row, so the next read takes the version 1 attribute's start. */
     private static void clockStartedDaysAgo(String userId, int days) {
         var user = realm.admin().users().get(userId);
-        var rows = user.credentials().stream().filter(c -> GRACE_CLOCK.equals(c.getType())).toList();
+        var rows = user.credentials().stream()
+                .filter(c -> GRACE_CLOCK.equals(c.getType()))
+                .toList();
         assertEquals(1, rows.size(), "the clock started at the first sign-in");
-        realm.setUserAttribute(userId, GRACE_STARTED_AT,
+        realm.setUserAttribute(
+                userId,
+                GRACE_STARTED_AT,
                 Long.toString(Instant.now().minus(Duration.ofDays(days)).toEpochMilli()));
         user.removeCredential(rows.get(0).getId());
     }

@@ -3,17 +3,15 @@ package dev.orgmfa.keycloak.it.failclosed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
-
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import dev.orgmfa.keycloak.it.support.BrowserSession;
 import dev.orgmfa.keycloak.it.support.MfaFlows;
 import dev.orgmfa.keycloak.it.support.OidcClient;
 import dev.orgmfa.keycloak.it.support.Page;
 import dev.orgmfa.keycloak.it.support.TestRealm;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Threat: tokens obtained with the password alone during a grace period keep refreshing after it
@@ -24,6 +22,7 @@ class GraceTokensIT {
 
     @RegisterExtension
     static final TestRealm realm = TestRealm.perClass("grace-tokens");
+
     private static String graceOrg;
 
     @BeforeAll
@@ -54,7 +53,9 @@ class GraceTokensIT {
         BrowserSession browser = realm.browser();
         Page notice = browser.signIn("enrolls", TestRealm.PASSWORD);
         Page setup = browser.submit(notice, "org-mfa-grace-form", Map.of("enrollNow", "true"));
-        assertTrue(MfaFlows.completeSetup(browser, setup, MfaFlows.DEVICE_LABEL).lastPage().isSignedIn());
+        assertTrue(MfaFlows.completeSetup(browser, setup, MfaFlows.DEVICE_LABEL)
+                .lastPage()
+                .isSignedIn());
 
         OidcClient.Tokens after = OidcClient.refresh(realm, grace.refreshToken());
         assertEquals(400, after.status(), "the password-only session ended at enrollment: " + after.body());
@@ -68,23 +69,32 @@ class GraceTokensIT {
 
         // The admin REST reset, without logout=true: it ends the grace period, and with it the password-only session.
         String token = OidcClient.adminToken(realm.server());
-        assertEquals(204, OidcClient.delete(realm.server().baseUrl() + "/admin/realms/" + realm.name()
-                + "/org-mfa/users/" + userId + "/factors", token));
+        assertEquals(
+                204,
+                OidcClient.delete(
+                        realm.server().baseUrl() + "/admin/realms/" + realm.name() + "/org-mfa/users/" + userId
+                                + "/factors",
+                        token));
 
         assertEquals(400, OidcClient.refresh(realm, grace.refreshToken()).status(), "refresh after the reset fails");
     }
 
     @Test
     void shorteningTheGracePeriodToZeroThroughTheApiEndsTheSessionsOfTheGracePeriod() {
-        String org = realm.createOrganization("shortened", Map.of("mfa.totp.required", "true", "mfa.totp.grace-days", "7"));
+        String org =
+                realm.createOrganization("shortened", Map.of("mfa.totp.required", "true", "mfa.totp.grace-days", "7"));
         realm.createMember("shortened-user", org);
         OidcClient.Tokens grace = OidcClient.passwordGrant(realm, "shortened-user", "openid");
         assertEquals(200, grace.status(), grace.body());
 
         String token = OidcClient.adminToken(realm.server());
-        assertEquals(204, OidcClient.putJson(realm.server().baseUrl() + "/admin/realms/" + realm.name()
-                + "/org-mfa/organizations/" + org + "/policy", token,
-                "{\"totpRequired\": true, \"gracePeriodDays\": 0, \"brokeredUsers\": \"enforce\"}"));
+        assertEquals(
+                204,
+                OidcClient.putJson(
+                        realm.server().baseUrl() + "/admin/realms/" + realm.name() + "/org-mfa/organizations/" + org
+                                + "/policy",
+                        token,
+                        "{\"totpRequired\": true, \"gracePeriodDays\": 0, \"brokeredUsers\": \"enforce\"}"));
 
         assertEquals(400, OidcClient.refresh(realm, grace.refreshToken()).status(), "refresh after the deadline fails");
     }

@@ -3,16 +3,14 @@ package dev.orgmfa.keycloak.it.failclosed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.orgmfa.keycloak.it.support.Page;
+import dev.orgmfa.keycloak.it.support.ServerLog;
+import dev.orgmfa.keycloak.it.support.TestRealm;
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import dev.orgmfa.keycloak.it.support.Page;
-import dev.orgmfa.keycloak.it.support.ServerLog;
-import dev.orgmfa.keycloak.it.support.TestRealm;
 
 /**
  * Threat: a typo in {@code mfa.totp.required} typed on the Attributes tab switches enforcement off.
@@ -24,8 +22,7 @@ class PolicyTypoIT {
     static final TestRealm realm = TestRealm.perClass("typo");
 
     @BeforeAll
-    static void realm() {
-    }
+    static void realm() {}
 
     @ParameterizedTest
     @ValueSource(strings = {"True ", "yes", "1", "ture"})
@@ -37,12 +34,19 @@ class PolicyTypoIT {
         Page page = realm.browser().signIn(username, TestRealm.PASSWORD);
         assertTrue(page.has("org-mfa-setup-form"), "'" + value + "' reads as required: " + page);
         if (!value.trim().equalsIgnoreCase("true")) {
-            long warnings = ServerLog.required().lines().filter(l -> l.contains("WARN") && l.contains(org)
-                    && l.contains("mfa.totp.required")).count();
+            long warnings = ServerLog.required()
+                    .lines()
+                    .filter(l -> l.contains("WARN") && l.contains(org) && l.contains("mfa.totp.required"))
+                    .count();
             assertEquals(1, warnings, "one WARN for the organization and value");
             realm.browser().signIn(username, TestRealm.PASSWORD);
-            assertEquals(1, ServerLog.required().lines().filter(l -> l.contains("WARN") && l.contains(org)
-                    && l.contains("mfa.totp.required")).count(), "not repeated at the next sign-in");
+            assertEquals(
+                    1,
+                    ServerLog.required()
+                            .lines()
+                            .filter(l -> l.contains("WARN") && l.contains(org) && l.contains("mfa.totp.required"))
+                            .count(),
+                    "not repeated at the next sign-in");
         }
     }
 

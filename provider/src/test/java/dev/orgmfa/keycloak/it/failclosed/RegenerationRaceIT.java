@@ -3,25 +3,24 @@ package dev.orgmfa.keycloak.it.failclosed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CyclicBarrier;
-
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import dev.orgmfa.keycloak.it.support.BrowserSession;
 import dev.orgmfa.keycloak.it.support.MfaFlows;
 import dev.orgmfa.keycloak.it.support.Page;
 import dev.orgmfa.keycloak.it.support.TestRealm;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Threat: two codes screens confirmed at the same moment leave two valid sets. Expected: exactly one. */
 class RegenerationRaceIT {
 
     @RegisterExtension
     static final TestRealm realm = TestRealm.perClass("regen-race");
+
     private static String orgId;
 
     @BeforeAll
@@ -37,8 +36,10 @@ class RegenerationRaceIT {
         // Two tabs, each signed in with a recovery code, each on its own new-codes screen.
         BrowserSession tabA = realm.browser();
         BrowserSession tabB = realm.browser();
-        Page screenA = MfaFlows.signInWithRecoveryCode(tabA, "two-tabs", enrolled.recoveryCodes().get(0));
-        Page screenB = MfaFlows.signInWithRecoveryCode(tabB, "two-tabs", enrolled.recoveryCodes().get(1));
+        Page screenA = MfaFlows.signInWithRecoveryCode(
+                tabA, "two-tabs", enrolled.recoveryCodes().get(0));
+        Page screenB = MfaFlows.signInWithRecoveryCode(
+                tabB, "two-tabs", enrolled.recoveryCodes().get(1));
         List<String> setA = screenA.listItems("org-mfa-recovery-codes");
         List<String> setB = screenB.listItems("org-mfa-recovery-codes");
         assertEquals(10, setA.size(), "screen A: " + screenA);
@@ -50,13 +51,18 @@ class RegenerationRaceIT {
         Timed timedA = a.get();
         Timed timedB = b.get();
         // A race, not two confirmations one after the other: each post was sent before the other's answer came.
-        assertTrue(timedA.sent() < timedB.answered() && timedB.sent() < timedA.answered(),
+        assertTrue(
+                timedA.sent() < timedB.answered() && timedB.sent() < timedA.answered(),
                 "the two posts overlap (A " + timedA + ", B " + timedB + ")");
         Page doneA = timedA.page();
         Page doneB = timedB.page();
 
-        assertEquals(10, realm.admin().users().get(userId).credentials().stream()
-                .filter(c -> "org-mfa-recovery-code".equals(c.getType())).count(), "one set of 10 stored");
+        assertEquals(
+                10,
+                realm.admin().users().get(userId).credentials().stream()
+                        .filter(c -> "org-mfa-recovery-code".equals(c.getType()))
+                        .count(),
+                "one set of 10 stored");
         boolean aWorks = works(setA.get(0));
         boolean bWorks = works(setB.get(0));
         assertTrue(aWorks ^ bWorks, "exactly one set is valid (A: " + aWorks + ", B: " + bWorks + ")");
@@ -85,6 +91,7 @@ class RegenerationRaceIT {
     }
 
     private static boolean works(String code) {
-        return MfaFlows.signInWithRecoveryCode(realm.browser(), "two-tabs", code).has("org-mfa-recovery-codes-form");
+        return MfaFlows.signInWithRecoveryCode(realm.browser(), "two-tabs", code)
+                .has("org-mfa-recovery-codes-form");
     }
 }

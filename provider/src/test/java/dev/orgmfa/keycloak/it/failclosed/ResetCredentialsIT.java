@@ -3,25 +3,22 @@ package dev.orgmfa.keycloak.it.failclosed;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import dev.orgmfa.keycloak.it.support.BrowserSession;
+import dev.orgmfa.keycloak.it.support.MfaFlows;
+import dev.orgmfa.keycloak.it.support.Page;
+import dev.orgmfa.keycloak.it.support.TestRealm;
 import java.net.ServerSocket;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.keycloak.representations.idm.RealmRepresentation;
-
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
-
-import dev.orgmfa.keycloak.it.support.BrowserSession;
-import dev.orgmfa.keycloak.it.support.MfaFlows;
-import dev.orgmfa.keycloak.it.support.Page;
-import dev.orgmfa.keycloak.it.support.TestRealm;
 
 /**
  * Threat: with stock Reset OTP switched off in the reset-credentials ("forgot password") flow, the
@@ -32,6 +29,7 @@ class ResetCredentialsIT {
 
     @RegisterExtension
     static final TestRealm realm = TestRealm.perClass("reset-creds");
+
     private static GreenMail smtp;
     private static String orgId;
 
@@ -45,16 +43,18 @@ class ResetCredentialsIT {
         smtp.start();
         RealmRepresentation settings = realm.admin().toRepresentation();
         settings.setResetPasswordAllowed(true);
-        settings.setSmtpServer(Map.of("host", "127.0.0.1", "port", Integer.toString(port), "from", "keycloak@org-mfa.example"));
+        settings.setSmtpServer(
+                Map.of("host", "127.0.0.1", "port", Integer.toString(port), "from", "keycloak@org-mfa.example"));
         realm.admin().update(settings);
         // A strict realm's choice (README): stock Reset OTP off, so the mailbox cannot replace the factor.
         var flows = realm.admin().flows();
         flows.getExecutions("reset credentials").stream()
                 .filter(e -> "reset-otp".equals(e.getProviderId())
-                        || e.getDisplayName() != null && e.getDisplayName().contains("Conditional OTP")).forEach(e -> {
-            e.setRequirement("DISABLED");
-            flows.updateExecutions("reset credentials", e);
-        });
+                        || e.getDisplayName() != null && e.getDisplayName().contains("Conditional OTP"))
+                .forEach(e -> {
+                    e.setRequirement("DISABLED");
+                    flows.updateExecutions("reset credentials", e);
+                });
         orgId = realm.createOrganization("acme", Map.of("mfa.totp.required", "true"));
     }
 
@@ -82,8 +82,10 @@ class ResetCredentialsIT {
 
         assertTrue(smtp.waitForIncomingEmail(30_000, 1), "the reset e-mail arrived");
         String mail = GreenMailUtil.getBody(smtp.getReceivedMessages()[smtp.getReceivedMessages().length - 1])
-                .replace("=\r\n", "").replace("=3D", "=");
-        Matcher link = Pattern.compile("(https?://[^\\s\"<>]*action-token[^\\s\"<>]*)").matcher(mail);
+                .replace("=\r\n", "")
+                .replace("=3D", "=");
+        Matcher link =
+                Pattern.compile("(https?://[^\\s\"<>]*action-token[^\\s\"<>]*)").matcher(mail);
         assertTrue(link.find(), "a link in the e-mail: " + mail);
         // Keycloak asks for the new password (a required action) and we ask for the code, in the realm's
         // required-action order; either way no session may exist before the code was given.
@@ -92,14 +94,17 @@ class ResetCredentialsIT {
         for (int step = 0; step < 4 && !page.isSignedIn(); step++) {
             if (page.hasInput("otp")) {
                 askedForCode = true;
-                page = browser.submit(page, "org-mfa-totp-form", Map.of("otp", enrolled.totp().shifted(1)));
+                page = browser.submit(
+                        page, "org-mfa-totp-form", Map.of("otp", enrolled.totp().shifted(1)));
             } else if (page.hasInput("password-new")) {
-                page = browser.submit(page, null, Map.of("password-new", "New-Secret-456", "password-confirm", "New-Secret-456"));
+                page = browser.submit(
+                        page, null, Map.of("password-new", "New-Secret-456", "password-confirm", "New-Secret-456"));
             } else {
                 break;
             }
         }
         assertTrue(askedForCode, "the reset e-mail alone gave no session: the code was asked first (" + page + ")");
-        assertTrue(page.isSignedIn(), "the code and the new password finish the sign-in: " + page + " " + page.errors());
+        assertTrue(
+                page.isSignedIn(), "the code and the new password finish the sign-in: " + page + " " + page.errors());
     }
 }

@@ -4,19 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.orgmfa.keycloak.it.support.OidcClient;
+import dev.orgmfa.keycloak.it.support.Page;
+import dev.orgmfa.keycloak.it.support.ServerLog;
+import dev.orgmfa.keycloak.it.support.TestRealm;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.RequiredActionProviderRepresentation;
-
-import dev.orgmfa.keycloak.it.support.OidcClient;
-import dev.orgmfa.keycloak.it.support.Page;
-import dev.orgmfa.keycloak.it.support.ServerLog;
-import dev.orgmfa.keycloak.it.support.TestRealm;
 
 /**
  * Threat: the realm has {@code org-mfa-totp-setup} switched off (or never registered), and Keycloak
@@ -60,11 +58,18 @@ class SetupActionOffIT {
         OidcClient.Tokens tokens = OidcClient.passwordGrant(realm, "no-setup", "openid");
         assertEquals(400, tokens.status(), "the password grant refuses too: " + tokens.body());
 
-        assertTrue(realm.admin().getEvents(null, null, userId, null, null, null, null, null).stream()
+        assertTrue(
+                realm.admin().getEvents(null, null, userId, null, null, null, null, null).stream()
                         .anyMatch(e -> "org_mfa_setup_unavailable".equals(e.getError())),
                 "an event names the refusal");
-        assertTrue(ServerLog.required().lines().anyMatch(line -> line.contains("WARN") && line.contains(realm.name())
-                && line.contains(SETUP) && line.contains("disabled")), "a WARN names the realm and the action");
+        assertTrue(
+                ServerLog.required()
+                        .lines()
+                        .anyMatch(line -> line.contains("WARN")
+                                && line.contains(realm.name())
+                                && line.contains(SETUP)
+                                && line.contains("disabled")),
+                "a WARN names the realm and the action");
     }
 
     @Test
@@ -75,8 +80,13 @@ class SetupActionOffIT {
         Page page = realm.browser().signIn("unregistered", TestRealm.PASSWORD);
         assertFalse(page.isSignedIn(), "no session: " + page);
         assertTrue(page.text().contains("cannot be set up right now"), page.text());
-        assertTrue(ServerLog.required().lines().anyMatch(line -> line.contains("WARN") && line.contains(realm.name())
-                && line.contains("not registered")), "a WARN says the action is not registered");
+        assertTrue(
+                ServerLog.required()
+                        .lines()
+                        .anyMatch(line -> line.contains("WARN")
+                                && line.contains(realm.name())
+                                && line.contains("not registered")),
+                "a WARN says the action is not registered");
     }
 
     @Test
@@ -87,8 +97,8 @@ class SetupActionOffIT {
         setup.setEnabled(false);
         realm.admin().flows().updateRequiredAction(SETUP, setup);
 
-        Page done = dev.orgmfa.keycloak.it.support.MfaFlows.signInWithCode(realm.browser(), "enrolled-off",
-                enrolled.totp().shifted(1));
+        Page done = dev.orgmfa.keycloak.it.support.MfaFlows.signInWithCode(
+                realm.browser(), "enrolled-off", enrolled.totp().shifted(1));
         assertTrue(done.isSignedIn(), "the step asked for the code and the sign-in completed: " + done);
     }
 }

@@ -4,6 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.orgmfa.keycloak.it.support.AdminHttp;
+import dev.orgmfa.keycloak.it.support.BrowserSession;
+import dev.orgmfa.keycloak.it.support.KeycloakServer;
+import dev.orgmfa.keycloak.it.support.MfaFlows;
+import dev.orgmfa.keycloak.it.support.Page;
+import dev.orgmfa.keycloak.it.support.RawHttp;
+import dev.orgmfa.keycloak.it.support.ServerLog;
+import dev.orgmfa.keycloak.it.support.TestRealm;
+import dev.orgmfa.keycloak.it.support.Totp;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -15,7 +24,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -27,16 +35,6 @@ import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
-
-import dev.orgmfa.keycloak.it.support.AdminHttp;
-import dev.orgmfa.keycloak.it.support.BrowserSession;
-import dev.orgmfa.keycloak.it.support.KeycloakServer;
-import dev.orgmfa.keycloak.it.support.MfaFlows;
-import dev.orgmfa.keycloak.it.support.Page;
-import dev.orgmfa.keycloak.it.support.RawHttp;
-import dev.orgmfa.keycloak.it.support.ServerLog;
-import dev.orgmfa.keycloak.it.support.TestRealm;
-import dev.orgmfa.keycloak.it.support.Totp;
 
 /**
  * A seeded run of malformed requests over every sign-in screen of the extension (and Keycloak's
@@ -68,32 +66,101 @@ class BadInputIT {
 
     /** 1000000+2345678: appears in an answer only if a template evaluated what was sent. */
     private static final List<String> EVALUATED = List.of("3345678", "3,345,678", "3.345.678", "3 345 678");
+
     private static final Pattern TEMPLATE_ERROR = Pattern.compile(
             "FreeMarker template error|freemarker\\.(core|template)\\.|Template inclusion failed|Failed to process template"
                     + "|InvalidReferenceException|has evaluated to null or missing|\\bat org\\.keycloak\\.|\\bat dev\\.orgmfa\\.",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern EXCEPTION_CLASS = Pattern.compile("\\b(?:java|jakarta|org|dev|io|com)(?:\\.[a-z0-9_]+)+\\.[A-Z]\\w*(?:Exception|Error)\\b");
+    private static final Pattern EXCEPTION_CLASS =
+            Pattern.compile("\\b(?:java|jakarta|org|dev|io|com)(?:\\.[a-z0-9_]+)+\\.[A-Z]\\w*(?:Exception|Error)\\b");
     private static final byte[] TWO_MEGABYTES = "x".repeat(2 * 1024 * 1024).getBytes(StandardCharsets.US_ASCII);
 
     /** Strings a person or a script may send where a code, a label or an id belongs. */
     static final List<String> PAYLOADS = List.of(
-            "", " ", "0", "-1", "000000", "123456", " 123 456 ", "12345678901234567890", "99999999999999999999999999",
-            "-2147483649", "2147483648", "1e400", "NaN", "Infinity", "null", "undefined", "true", "on", "off", "[]", "{}",
-            "ABCD-EFGH-JKLM-NPQR", "abcd efgh jkmn pqrs", "----------------", "AAAA-AAAA-AAAA-AAAA-AAAA-AAAA",
-            "' OR '1'='1", "1; DROP TABLE CREDENTIAL;--", "\" OR \"\"=\"", "admin'--", "1' UNION SELECT SECRET_DATA FROM CREDENTIAL--",
-            "*)(uid=*))(|(uid=*", "*", "\\2a", "(&(objectClass=*))", ")(cn=*", "uid=admin,ou=people,dc=example",
-            "${1000000+2345678}", "#{1000000+2345678}", "[=1000000+2345678]", "{{1000000+2345678}}", "%{1000000+2345678}",
+            "",
+            " ",
+            "0",
+            "-1",
+            "000000",
+            "123456",
+            " 123 456 ",
+            "12345678901234567890",
+            "99999999999999999999999999",
+            "-2147483649",
+            "2147483648",
+            "1e400",
+            "NaN",
+            "Infinity",
+            "null",
+            "undefined",
+            "true",
+            "on",
+            "off",
+            "[]",
+            "{}",
+            "ABCD-EFGH-JKLM-NPQR",
+            "abcd efgh jkmn pqrs",
+            "----------------",
+            "AAAA-AAAA-AAAA-AAAA-AAAA-AAAA",
+            "' OR '1'='1",
+            "1; DROP TABLE CREDENTIAL;--",
+            "\" OR \"\"=\"",
+            "admin'--",
+            "1' UNION SELECT SECRET_DATA FROM CREDENTIAL--",
+            "*)(uid=*))(|(uid=*",
+            "*",
+            "\\2a",
+            "(&(objectClass=*))",
+            ")(cn=*",
+            "uid=admin,ou=people,dc=example",
+            "${1000000+2345678}",
+            "#{1000000+2345678}",
+            "[=1000000+2345678]",
+            "{{1000000+2345678}}",
+            "%{1000000+2345678}",
             "<#assign ex=\"freemarker.template.utility.Execute\"?new()>${ex(\"id\")}",
-            "${\"freemarker.template.utility.Execute\"?new()(\"id\")}", "${.data_model?keys?join(',')}", "${realm.name}",
-            "<#include \"/etc/passwd\">", "${kcSanitize(msg)}", "${", "<#", "<@layout.registrationLayout>", "${msg(\"x\")?no_esc}",
-            "<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "javascript:alert(1)",
-            "../../../../etc/passwd", "..%2f..%2f", "%00", "%", "%zz", "\u0000", "a\u0000b", "\u0007\u0008\u001b[31m",
-            "\r\nSet-Cookie: injected=1", "\t\t", "\u2028\u2029", "\u202Eevil", "e\u0301", "\uFEFF", "日本語のラベル",
-            "𝕿𝖊𝖘𝖙", "😀".repeat(64), "\uD800", "\uDFFF", "ﬀ", "İı", "Ω".repeat(300), "A".repeat(10_000), "9".repeat(4_000),
-            "00000000-0000-0000-0000-000000000000", "f:00000000-0000-0000-0000-000000000000:x");
+            "${\"freemarker.template.utility.Execute\"?new()(\"id\")}",
+            "${.data_model?keys?join(',')}",
+            "${realm.name}",
+            "<#include \"/etc/passwd\">",
+            "${kcSanitize(msg)}",
+            "${",
+            "<#",
+            "<@layout.registrationLayout>",
+            "${msg(\"x\")?no_esc}",
+            "<script>alert(1)</script>",
+            "\"><img src=x onerror=alert(1)>",
+            "javascript:alert(1)",
+            "../../../../etc/passwd",
+            "..%2f..%2f",
+            "%00",
+            "%",
+            "%zz",
+            "\u0000",
+            "a\u0000b",
+            "\u0007\u0008\u001b[31m",
+            "\r\nSet-Cookie: injected=1",
+            "\t\t",
+            "\u2028\u2029",
+            "\u202Eevil",
+            "e\u0301",
+            "\uFEFF",
+            "日本語のラベル",
+            "𝕿𝖊𝖘𝖙",
+            "😀".repeat(64),
+            "\uD800",
+            "\uDFFF",
+            "ﬀ",
+            "İı",
+            "Ω".repeat(300),
+            "A".repeat(10_000),
+            "9".repeat(4_000),
+            "00000000-0000-0000-0000-000000000000",
+            "f:00000000-0000-0000-0000-000000000000:x");
 
     @RegisterExtension
     static final TestRealm realm = TestRealm.perClass("bad-input");
+
     private static String healthUserId;
     private static Totp healthTotp;
     private static String apiUserId;
@@ -103,11 +170,13 @@ class BadInputIT {
     private static final List<String> FAILURES = new ArrayList<>();
     /** 500s of Keycloak's own form decoder: see {@link #platformFormDecoderError(long)}. */
     private static final List<String> UPSTREAM = new ArrayList<>();
+
     static final boolean STRICT = Boolean.getBoolean("badinput.strict");
     private static final Map<String, Integer> SENT = new LinkedHashMap<>();
     private static final Map<String, Map<Integer, Integer>> STATUSES = new LinkedHashMap<>();
     /** The TOTP keys of the enrolled users, and the last time step each one used (codes work once). */
     private static final Map<String, Totp> KEYS = new LinkedHashMap<>();
+
     private static final Map<String, Long> LAST_STEP = new LinkedHashMap<>();
 
     @BeforeAll
@@ -123,7 +192,8 @@ class BadInputIT {
         settings.setPasswordPolicy("hashAlgorithm(pbkdf2-sha256) and hashIterations(1000)");
         realm.admin().update(settings);
         String required = realm.createOrganization("fuzz-required", Map.of("mfa.totp.required", "true"));
-        String grace = realm.createOrganization("fuzz-grace", Map.of("mfa.totp.required", "true", "mfa.totp.grace-days", "7"));
+        String grace =
+                realm.createOrganization("fuzz-grace", Map.of("mfa.totp.required", "true", "mfa.totp.grace-days", "7"));
         apiOrg = realm.createOrganization("fuzz-api", Map.of("mfa.totp.required", "true"));
 
         // Touched by nobody during the run: signs in with TOTP afterwards.
@@ -133,7 +203,8 @@ class BadInputIT {
         realm.createUser("fuzz-password");
         for (String username : List.of("fuzz-totp", "fuzz-recovery", "fuzz-codes")) {
             realm.createMember(username, required);
-            KEYS.put(username, MfaFlows.enrollAtSignIn(realm.browser(), username).totp());
+            KEYS.put(
+                    username, MfaFlows.enrollAtSignIn(realm.browser(), username).totp());
             LAST_STEP.put(username, System.currentTimeMillis() / 30_000);
         }
         realm.createMember("fuzz-setup", required);
@@ -143,14 +214,19 @@ class BadInputIT {
         withRealmManagementRoles(realm.createUser("view-only"), "view-users");
         realm.createUser("no-roles");
         logMark = ServerLog.mark();
-        System.out.printf("bad input: set-up took %d s%n", Duration.between(setUpStarted, Instant.now()).toSeconds());
+        System.out.printf(
+                "bad input: set-up took %d s%n",
+                Duration.between(setUpStarted, Instant.now()).toSeconds());
     }
 
     private static void withRealmManagementRoles(String userId, String... roles) {
         RealmResource admin = realm.admin();
-        ClientRepresentation client = admin.clients().findByClientId("realm-management").get(0);
+        ClientRepresentation client =
+                admin.clients().findByClientId("realm-management").get(0);
         List<RoleRepresentation> representations = java.util.Arrays.stream(roles)
-                .map(role -> admin.clients().get(client.getId()).roles().get(role).toRepresentation()).toList();
+                .map(role ->
+                        admin.clients().get(client.getId()).roles().get(role).toRepresentation())
+                .toList();
         admin.users().get(userId).roles().clientLevel(client.getId()).add(representations);
     }
 
@@ -171,7 +247,8 @@ class BadInputIT {
             if (!STRICT && platformFormDecoderError(logMark)) {
                 UPSTREAM.add("#" + number + " " + where + ": " + what);
             } else {
-                problem = "HTTP " + statuses + (ServerLog.file().isPresent() ? "\n" + firstError(ServerLog.since(logMark)) : "");
+                problem = "HTTP " + statuses
+                        + (ServerLog.file().isPresent() ? "\n" + firstError(ServerLog.since(logMark)) : "");
             }
         } else if (TEMPLATE_ERROR.matcher(text).find()) {
             problem = "template error or stack trace in the answer: " + excerpt(text, TEMPLATE_ERROR);
@@ -206,8 +283,11 @@ class BadInputIT {
             String log = ServerLog.since(logMark);
             if (log.contains("Uncaught server error")) {
                 List<String> errors = ServerLog.serverErrors(log);
-                return !errors.isEmpty() && errors.stream().allMatch(error -> error.contains("Failed to decode URL")
-                        && error.contains("FormEncodedDataDefinition") && !error.contains("dev.orgmfa"));
+                return !errors.isEmpty()
+                        && errors.stream()
+                                .allMatch(error -> error.contains("Failed to decode URL")
+                                        && error.contains("FormEncodedDataDefinition")
+                                        && !error.contains("dev.orgmfa"));
             }
             sleep(50);
         }
@@ -224,7 +304,8 @@ class BadInputIT {
         if (!matcher.find()) {
             return "";
         }
-        return text.substring(Math.max(0, matcher.start() - 120), Math.min(text.length(), matcher.end() + 120)).replace('\n', ' ');
+        return text.substring(Math.max(0, matcher.start() - 120), Math.min(text.length(), matcher.end() + 120))
+                .replace('\n', ' ');
     }
 
     // ---------------------------------------------------------------- generation
@@ -246,12 +327,13 @@ class BadInputIT {
     private static String randomString(int length) {
         StringBuilder text = new StringBuilder(length);
         for (int i = 0; i < length; i++) {
-            text.append((char) switch (RANDOM.nextInt(4)) {
-                case 0 -> RANDOM.nextInt(0x20);
-                case 1 -> 0x20 + RANDOM.nextInt(0x5f);
-                case 2 -> 0xD800 + RANDOM.nextInt(0x800);
-                default -> RANDOM.nextInt(0x10000);
-            });
+            text.append((char)
+                    switch (RANDOM.nextInt(4)) {
+                        case 0 -> RANDOM.nextInt(0x20);
+                        case 1 -> 0x20 + RANDOM.nextInt(0x5f);
+                        case 2 -> 0xD800 + RANDOM.nextInt(0x800);
+                        default -> RANDOM.nextInt(0x10000);
+                    });
         }
         return text.toString();
     }
@@ -267,8 +349,7 @@ class BadInputIT {
     }
 
     /** One malformed submission of a form: method, content type, body, and what it is. */
-    record Submission(String method, String contentType, byte[] body, String what) {
-    }
+    record Submission(String method, String contentType, byte[] body, String what) {}
 
     private static final String FORM = "application/x-www-form-urlencoded";
 
@@ -295,29 +376,65 @@ class BadInputIT {
                 return new Submission("POST", FORM, randomBytes(1 + RANDOM.nextInt(512)), "random bytes");
             }
             case 2 -> {
-                String raw = pick(List.of("%", "%zz", "a=%ZZ&b", "=&=&&==", "&&&&", "otp", "=", "%%%%", "a=%u0041",
-                        "x=%E0%A4%A", "k=%C0%AF", "a=b=c=d", "\u0000=\u0000", ";;;", "a[]=1&a[]=2&a[x]=3"));
-                return new Submission("POST", FORM, (form(hidden) + "&" + raw).getBytes(StandardCharsets.UTF_8), "malformed form " + show(raw));
+                String raw = pick(List.of(
+                        "%",
+                        "%zz",
+                        "a=%ZZ&b",
+                        "=&=&&==",
+                        "&&&&",
+                        "otp",
+                        "=",
+                        "%%%%",
+                        "a=%u0041",
+                        "x=%E0%A4%A",
+                        "k=%C0%AF",
+                        "a=b=c=d",
+                        "\u0000=\u0000",
+                        ";;;",
+                        "a[]=1&a[]=2&a[x]=3"));
+                return new Submission(
+                        "POST",
+                        FORM,
+                        (form(hidden) + "&" + raw).getBytes(StandardCharsets.UTF_8),
+                        "malformed form " + show(raw));
             }
             case 3 -> {
                 StringBuilder json = new StringBuilder("{");
                 for (String field : fields) {
-                    json.append('"').append(field).append("\":\"").append(payload().replace("\\", "\\\\").replace("\"", "\\\"")).append("\",");
+                    json.append('"')
+                            .append(field)
+                            .append("\":\"")
+                            .append(payload().replace("\\", "\\\\").replace("\"", "\\\""))
+                            .append("\",");
                 }
                 json.append("\"x\":1}");
-                return new Submission("POST", pick(List.of("application/json", "text/plain", "application/xml")),
-                        json.toString().getBytes(StandardCharsets.UTF_8), "JSON instead of a form");
+                return new Submission(
+                        "POST",
+                        pick(List.of("application/json", "text/plain", "application/xml")),
+                        json.toString().getBytes(StandardCharsets.UTF_8),
+                        "JSON instead of a form");
             }
             case 4 -> {
                 String boundary = "----orgmfa" + RANDOM.nextInt(1000);
                 StringBuilder multipart = new StringBuilder();
                 for (String field : fields) {
-                    multipart.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(field)
-                            .append("\"\r\n\r\n").append(payload()).append("\r\n");
+                    multipart
+                            .append("--")
+                            .append(boundary)
+                            .append("\r\nContent-Disposition: form-data; name=\"")
+                            .append(field)
+                            .append("\"\r\n\r\n")
+                            .append(payload())
+                            .append("\r\n");
                 }
                 multipart.append("--").append(boundary).append("--\r\n");
-                String type = RANDOM.nextBoolean() ? "multipart/form-data; boundary=" + boundary : "multipart/form-data";
-                return new Submission("POST", type, multipart.toString().getBytes(StandardCharsets.UTF_8), "multipart (" + type + ")");
+                String type =
+                        RANDOM.nextBoolean() ? "multipart/form-data; boundary=" + boundary : "multipart/form-data";
+                return new Submission(
+                        "POST",
+                        type,
+                        multipart.toString().getBytes(StandardCharsets.UTF_8),
+                        "multipart (" + type + ")");
             }
             case 5 -> {
                 Map<String, String> values = new LinkedHashMap<>(hidden);
@@ -327,11 +444,17 @@ class BadInputIT {
             case 6 -> {
                 Map<String, String> values = new LinkedHashMap<>(hidden);
                 values.put(pick(fields), payload());
-                return new Submission("POST", FORM + "; charset=UTF-16", form(values).getBytes(StandardCharsets.UTF_16),
+                return new Submission(
+                        "POST",
+                        FORM + "; charset=UTF-16",
+                        form(values).getBytes(StandardCharsets.UTF_16),
                         "form in UTF-16");
             }
             case 7 -> {
-                return new Submission(pick(List.of("PUT", "DELETE", "PATCH")), FORM, form(hidden).getBytes(StandardCharsets.UTF_8),
+                return new Submission(
+                        pick(List.of("PUT", "DELETE", "PATCH")),
+                        FORM,
+                        form(hidden).getBytes(StandardCharsets.UTF_8),
                         "wrong method");
             }
             case 8 -> {
@@ -342,13 +465,15 @@ class BadInputIT {
                         body.append('&').append(encode(field)).append('=').append(encode(payload()));
                     }
                 }
-                return new Submission("POST", FORM, body.toString().getBytes(StandardCharsets.UTF_8), "repeated fields");
+                return new Submission(
+                        "POST", FORM, body.toString().getBytes(StandardCharsets.UTF_8), "repeated fields");
             }
             case 9 -> {
                 // Unencoded bytes where the form encoding needs escapes.
                 String field = pick(fields);
                 byte[] head = (form(hidden) + "&" + field + "=").getBytes(StandardCharsets.UTF_8);
-                byte[] raw = pick(List.of("a b&c", "\u0000\u0001\u0002", "ü€😀", "\r\n\r\n", "<>\"'`")).getBytes(StandardCharsets.UTF_8);
+                byte[] raw = pick(List.of("a b&c", "\u0000\u0001\u0002", "ü€😀", "\r\n\r\n", "<>\"'`"))
+                        .getBytes(StandardCharsets.UTF_8);
                 byte[] body = new byte[head.length + raw.length];
                 System.arraycopy(head, 0, body, 0, head.length);
                 System.arraycopy(raw, 0, body, head.length, raw.length);
@@ -359,7 +484,8 @@ class BadInputIT {
                 Map<String, String> values = new LinkedHashMap<>();
                 hidden.forEach((name, value) -> values.put(name, payload()));
                 values.put(pick(fields), payload());
-                return new Submission("POST", FORM, form(values).getBytes(StandardCharsets.UTF_8), "tampered hidden fields");
+                return new Submission(
+                        "POST", FORM, form(values).getBytes(StandardCharsets.UTF_8), "tampered hidden fields");
             }
             case 11 -> {
                 Map<String, String> values = new LinkedHashMap<>(hidden);
@@ -374,7 +500,11 @@ class BadInputIT {
                         values.put(field, payload());
                     }
                 }
-                return new Submission("POST", FORM, form(values).getBytes(StandardCharsets.UTF_8), "bad values " + show(values.toString()));
+                return new Submission(
+                        "POST",
+                        FORM,
+                        form(values).getBytes(StandardCharsets.UTF_8),
+                        "bad values " + show(values.toString()));
             }
         }
     }
@@ -403,10 +533,22 @@ class BadInputIT {
      * sign-in elsewhere (e.g. {@code useRecoveryCode}, sent now and then so those paths get bad input
      * too), how to get there, and whether getting there again keeps the browser (its SSO session).
      */
-    record Screen(String name, String formId, List<String> fields, List<String> switches, Function<BrowserSession, Page> reach,
-            boolean keepsBrowser, String backFormId, Map<String, String> backFields) {
+    record Screen(
+            String name,
+            String formId,
+            List<String> fields,
+            List<String> switches,
+            Function<BrowserSession, Page> reach,
+            boolean keepsBrowser,
+            String backFormId,
+            Map<String, String> backFields) {
 
-        Screen(String name, String formId, List<String> fields, List<String> switches, Function<BrowserSession, Page> reach,
+        Screen(
+                String name,
+                String formId,
+                List<String> fields,
+                List<String> switches,
+                Function<BrowserSession, Page> reach,
                 boolean keepsBrowser) {
             this(name, formId, fields, switches, reach, keepsBrowser, null, Map.of());
         }
@@ -414,21 +556,53 @@ class BadInputIT {
 
     private static List<Screen> screens() {
         return List.of(
-                new Screen("username page", "kc-form-login", List.of("username", "password", "credentialId", "rememberMe"), List.of(),
-                        BrowserSession::openLogin, false),
-                new Screen("password page", "kc-form-login", List.of("username", "password", "credentialId", "rememberMe"), List.of(),
-                        browser -> browser.submit(browser.openLogin(), "kc-form-login", Map.of("username", "fuzz-password")), false),
+                new Screen(
+                        "username page",
+                        "kc-form-login",
+                        List.of("username", "password", "credentialId", "rememberMe"),
+                        List.of(),
+                        BrowserSession::openLogin,
+                        false),
+                new Screen(
+                        "password page",
+                        "kc-form-login",
+                        List.of("username", "password", "credentialId", "rememberMe"),
+                        List.of(),
+                        browser -> browser.submit(
+                                browser.openLogin(), "kc-form-login", Map.of("username", "fuzz-password")),
+                        false),
                 // A post the step cannot read as either form is taken as a (wrong) TOTP code: from the
                 // TOTP screen the run goes back to the recovery form with its own link, and the other way round.
-                new Screen("TOTP form", "org-mfa-totp-form", List.of("otp", "selectedCredentialId", "regenerateRecoveryCodes", "login"),
-                        List.of("useRecoveryCode"), browser -> browser.signIn("fuzz-totp", TestRealm.PASSWORD), false,
-                        "org-mfa-use-totp-form", Map.of("useTotp", "true")),
-                new Screen("recovery-code form", "org-mfa-recovery-code-form", List.of("recoveryCode", "login"), List.of("useTotp"),
-                        browser -> MfaFlows.openRecoveryForm(browser, "fuzz-recovery"), false,
-                        "org-mfa-use-recovery-code-form", Map.of("useRecoveryCode", "true")),
-                new Screen("setup form", "org-mfa-setup-form", List.of("totp", "userLabel"), List.of("cancel-aia"),
-                        browser -> browser.signIn("fuzz-setup", TestRealm.PASSWORD), false),
-                new Screen("recovery-codes form", "org-mfa-recovery-codes-form", List.of("acknowledged"), List.of("cancel-aia"),
+                new Screen(
+                        "TOTP form",
+                        "org-mfa-totp-form",
+                        List.of("otp", "selectedCredentialId", "regenerateRecoveryCodes", "login"),
+                        List.of("useRecoveryCode"),
+                        browser -> browser.signIn("fuzz-totp", TestRealm.PASSWORD),
+                        false,
+                        "org-mfa-use-totp-form",
+                        Map.of("useTotp", "true")),
+                new Screen(
+                        "recovery-code form",
+                        "org-mfa-recovery-code-form",
+                        List.of("recoveryCode", "login"),
+                        List.of("useTotp"),
+                        browser -> MfaFlows.openRecoveryForm(browser, "fuzz-recovery"),
+                        false,
+                        "org-mfa-use-recovery-code-form",
+                        Map.of("useRecoveryCode", "true")),
+                new Screen(
+                        "setup form",
+                        "org-mfa-setup-form",
+                        List.of("totp", "userLabel"),
+                        List.of("cancel-aia"),
+                        browser -> browser.signIn("fuzz-setup", TestRealm.PASSWORD),
+                        false),
+                new Screen(
+                        "recovery-codes form",
+                        "org-mfa-recovery-codes-form",
+                        List.of("acknowledged"),
+                        List.of("cancel-aia"),
                         browser -> {
                             Page codes = browser.openAction("org-mfa-recovery-codes");
                             if (!codes.has("org-mfa-recovery-codes-form")) {
@@ -437,9 +611,15 @@ class BadInputIT {
                                 codes = browser.openAction("org-mfa-recovery-codes");
                             }
                             return codes;
-                        }, true),
-                new Screen("grace notice", "org-mfa-grace-form", List.of("enroll", "later", "enrollnow"), List.of("enrollNow", "enrollLater"),
-                        browser -> browser.signIn("fuzz-grace", TestRealm.PASSWORD), false));
+                        },
+                        true),
+                new Screen(
+                        "grace notice",
+                        "org-mfa-grace-form",
+                        List.of("enroll", "later", "enrollnow"),
+                        List.of("enrollNow", "enrollLater"),
+                        browser -> browser.signIn("fuzz-grace", TestRealm.PASSWORD),
+                        false));
     }
 
     /** A TOTP code of the user not used yet (codes work once): the next time step's. */
@@ -474,7 +654,10 @@ class BadInputIT {
             Page page = null;
             int reached = 0;
             for (int i = 0; i < FORM_REQUESTS; i++) {
-                if (page != null && !page.has(screen.formId()) && screen.backFormId() != null && page.has(screen.backFormId())) {
+                if (page != null
+                        && !page.has(screen.formId())
+                        && screen.backFormId() != null
+                        && page.has(screen.backFormId())) {
                     page = browser.submit(page, screen.backFormId(), screen.backFields());
                 }
                 if (page == null || !page.has(screen.formId())) {
@@ -505,16 +688,23 @@ class BadInputIT {
                     page = null;
                 }
             }
-            System.out.printf("bad input: %-20s %3d requests, screen reached %d times, answers %s%n", screen.name(),
-                    SENT.getOrDefault(screen.name(), 0), reached, STATUSES.get(screen.name()));
+            System.out.printf(
+                    "bad input: %-20s %3d requests, screen reached %d times, answers %s%n",
+                    screen.name(), SENT.getOrDefault(screen.name(), 0), reached, STATUSES.get(screen.name()));
         }
-        System.out.printf("bad input: sign-in screens took %d s%n", Duration.ofNanos(System.nanoTime() - started).toSeconds());
-        System.out.printf("bad input: %d answers were 500 from Keycloak's own form decoder (keycloak/keycloak#37935), e.g. %s%n",
+        System.out.printf(
+                "bad input: sign-in screens took %d s%n",
+                Duration.ofNanos(System.nanoTime() - started).toSeconds());
+        System.out.printf(
+                "bad input: %d answers were 500 from Keycloak's own form decoder (keycloak/keycloak#37935), e.g. %s%n",
                 UPSTREAM.size(), UPSTREAM.stream().limit(5).toList());
         List<String> failures = FAILURES.subList(failuresBefore, FAILURES.size());
         assertEquals(List.of(), failures.stream().limit(30).toList(), failures.size() + " failures");
         for (Screen screen : screens()) {
-            assertEquals(FORM_REQUESTS, SENT.getOrDefault(screen.name(), 0), screen.name() + ": every request sent within the time budget");
+            assertEquals(
+                    FORM_REQUESTS,
+                    SENT.getOrDefault(screen.name(), 0),
+                    screen.name() + ": every request sent within the time budget");
         }
     }
 
@@ -555,8 +745,26 @@ class BadInputIT {
     }
 
     private static String number() {
-        return encode(pick(List.of("-1", "-2147483649", "2147483648", "99999999999999999999", "1e3", "0x10", "", "NaN",
-                " 5", "\u0000", "1.5", "+1", "0", "1000", "1001", "-0", "٣", "1_000", payload())));
+        return encode(pick(List.of(
+                "-1",
+                "-2147483649",
+                "2147483648",
+                "99999999999999999999",
+                "1e3",
+                "0x10",
+                "",
+                "NaN",
+                " 5",
+                "\u0000",
+                "1.5",
+                "+1",
+                "0",
+                "1000",
+                "1001",
+                "-0",
+                "٣",
+                "1_000",
+                payload())));
     }
 
     private static String flag() {
@@ -568,7 +776,9 @@ class BadInputIT {
         for (String name : names) {
             int times = RANDOM.nextInt(6) == 0 ? 2 : RANDOM.nextInt(3) == 0 ? 0 : 1;
             for (int i = 0; i < times; i++) {
-                query.append(query.length() == 0 ? "?" : "&").append(name).append('=')
+                query.append(query.length() == 0 ? "?" : "&")
+                        .append(name)
+                        .append('=')
                         .append(name.equals("first") || name.equals("max") ? number() : flag());
             }
         }
@@ -586,7 +796,8 @@ class BadInputIT {
             System.arraycopy(tail, 0, body, head.length + TWO_MEGABYTES.length, tail.length);
             return body;
         }
-        String value = "\"" + payload().replace("\\", "\\\\").replace("\"", "\\\"").replace("\u0000", "\\u0000") + "\"";
+        String value =
+                "\"" + payload().replace("\\", "\\\\").replace("\"", "\\\"").replace("\u0000", "\\u0000") + "\"";
         String text = switch (RANDOM.nextInt(16)) {
             case 0 -> "";
             case 1 -> "null";
@@ -594,13 +805,19 @@ class BadInputIT {
             case 3 -> value;
             case 4 -> "{";
             case 5 -> "{\"userIds\": " + "[".repeat(3000) + "]".repeat(3000) + "}";
-            case 6 -> "{\"totpRequired\": true, \"gracePeriodDays\": " + pick(List.of("1e400", "-0", "365.0", "9223372036854775808",
-                    "NaN", "0x10", "007", "\"7\"")) + ", \"brokeredUsers\": \"enforce\"}";
-            case 7 -> "{\"totpRequired\": " + value + ", \"gracePeriodDays\": " + value + ", \"brokeredUsers\": " + value + "}";
+            case 6 ->
+                "{\"totpRequired\": true, \"gracePeriodDays\": "
+                        + pick(List.of("1e400", "-0", "365.0", "9223372036854775808", "NaN", "0x10", "007", "\"7\""))
+                        + ", \"brokeredUsers\": \"enforce\"}";
+            case 7 ->
+                "{\"totpRequired\": " + value + ", \"gracePeriodDays\": " + value + ", \"brokeredUsers\": " + value
+                        + "}";
             case 8 -> "{\"userIds\": [" + value + ", " + value + ", null, 1, {}, []]}";
             case 9 -> "{\"userIds\": [\"" + apiUserId + "\", " + value + "], \"userIds\": []}";
-            case 10 -> "/* comment */ {\"totpRequired\": false, \"gracePeriodDays\": 0, \"brokeredUsers\": \"exempt\",}";
-            case 11 -> "{\"totpRequired\": true, \"gracePeriodDays\": 3, \"brokeredUsers\": \"enforce\", " + value + ": 1}";
+            case 10 ->
+                "/* comment */ {\"totpRequired\": false, \"gracePeriodDays\": 0, \"brokeredUsers\": \"exempt\",}";
+            case 11 ->
+                "{\"totpRequired\": true, \"gracePeriodDays\": 3, \"brokeredUsers\": \"enforce\", " + value + ": 1}";
             case 12 -> "{'userIds': ['a']}";
             case 13 -> "\uFEFF{\"userIds\": [" + value + "]}";
             case 14 -> "{\"userIds\": [" + (value + ",").repeat(1 + RANDOM.nextInt(1100)) + "\"x\"]}";
@@ -610,8 +827,17 @@ class BadInputIT {
     }
 
     private static String contentType() {
-        return pick(List.of("application/json", "application/json", "application/json", "application/json; charset=UTF-16",
-                "text/plain", "application/xml", "application/x-www-form-urlencoded", "multipart/form-data", "*/*", "",
+        return pick(List.of(
+                "application/json",
+                "application/json",
+                "application/json",
+                "application/json; charset=UTF-16",
+                "text/plain",
+                "application/xml",
+                "application/x-www-form-urlencoded",
+                "multipart/form-data",
+                "*/*",
+                "",
                 "application/json; charset=bogus"));
     }
 
@@ -629,12 +855,18 @@ class BadInputIT {
             for (String path : List.of("users/factors/reset", "organizations/" + apiOrg + "/policy")) {
                 String method = path.endsWith("reset") ? "POST" : "PUT";
                 byte[] body = jsonBody(method.equals("PUT"), 5);
-                AdminHttp.Answer answer = AdminHttp.orgMfa(realm.name(), method, path, tokens.get(kind), body, "application/json");
-                check("admin API", method + " " + path + " as " + kind + " with a 2 MB body", List.of(answer.status()), answer.body());
+                AdminHttp.Answer answer =
+                        AdminHttp.orgMfa(realm.name(), method, path, tokens.get(kind), body, "application/json");
+                check(
+                        "admin API",
+                        method + " " + path + " as " + kind + " with a 2 MB body",
+                        List.of(answer.status()),
+                        answer.body());
             }
         }
         for (int i = SENT.getOrDefault("admin API", 0); i < API_REQUESTS; i++) {
-            String kind = pick(List.of("admin", "admin", "admin", "view-users", "view-users", "no roles", "none", "garbage"));
+            String kind =
+                    pick(List.of("admin", "admin", "admin", "view-users", "view-users", "no roles", "none", "garbage"));
             String token = tokens.get(kind);
             String method;
             String path;
@@ -672,13 +904,22 @@ class BadInputIT {
                 }
                 case 8 -> {
                     method = "GET";
-                    path = "organizations/" + orgId() + "/members" + query("first", "max", "enrolled", "state", "state");
-                    headers.put("Accept", pick(List.of("application/json", "text/csv", "text/html", "*/*", "application/xml")));
+                    path = "organizations/" + orgId() + "/members"
+                            + query("first", "max", "enrolled", "state", "state");
+                    headers.put(
+                            "Accept",
+                            pick(List.of("application/json", "text/csv", "text/html", "*/*", "application/xml")));
                 }
                 default -> {
                     method = pick(List.of("PATCH", "POST", "PUT", "DELETE", "GET", "OPTIONS", "HEAD"));
-                    path = pick(List.of("users/" + apiUserId, "users/factors/reset", "organizations", "organizations/" + apiOrg + "/members",
-                            "diagnostics", "users/" + apiUserId + "/factors", ""));
+                    path = pick(List.of(
+                            "users/" + apiUserId,
+                            "users/factors/reset",
+                            "organizations",
+                            "organizations/" + apiOrg + "/members",
+                            "diagnostics",
+                            "users/" + apiUserId + "/factors",
+                            ""));
                     if (RANDOM.nextBoolean()) {
                         body = jsonBody(RANDOM.nextBoolean(), i);
                         contentType = contentType();
@@ -688,8 +929,11 @@ class BadInputIT {
             if (contentType != null && contentType.isEmpty()) {
                 contentType = null;
             }
-            String what = method + " " + show(path) + " as " + kind + (body == null ? "" : " with " + body.length + " bytes of "
-                    + contentType + ": " + show(new String(body, 0, Math.min(body.length, 120), StandardCharsets.UTF_8)));
+            String what = method + " " + show(path) + " as " + kind
+                    + (body == null
+                            ? ""
+                            : " with " + body.length + " bytes of " + contentType + ": "
+                                    + show(new String(body, 0, Math.min(body.length, 120), StandardCharsets.UTF_8)));
             AdminHttp.Answer answer;
             try {
                 answer = AdminHttp.orgMfa(realm.name(), method, path, token, body, contentType, headers);
@@ -704,7 +948,9 @@ class BadInputIT {
                 continue;
             }
             check("admin API", what, List.of(answer.status()), answer.body());
-            if (answer.contentType().startsWith("application/json") && answer.body() != null && !answer.body().isBlank()) {
+            if (answer.contentType().startsWith("application/json")
+                    && answer.body() != null
+                    && !answer.body().isBlank()) {
                 try {
                     answer.json();
                 } catch (AssertionError e) {
@@ -714,12 +960,15 @@ class BadInputIT {
             if ("admin".equals(kind) && answer.status() == 401) {
                 unauthenticatedAdminCalls.merge(what, 1, Integer::sum);
             }
-            if (List.of("no roles", "none", "garbage").contains(kind) && answer.status() >= 200 && answer.status() < 300
+            if (List.of("no roles", "none", "garbage").contains(kind)
+                    && answer.status() >= 200
+                    && answer.status() < 300
                     && !"OPTIONS".equals(method)) {
                 grantedWithoutRoles.add(what + " -> " + answer);
             }
         }
-        for (String target : List.of("/admin/realms/" + realm.name() + "/org-mfa/users/%zz",
+        for (String target : List.of(
+                "/admin/realms/" + realm.name() + "/org-mfa/users/%zz",
                 "/admin/realms/" + realm.name() + "/org-mfa/users/%",
                 "/admin/realms/" + realm.name() + "/org-mfa/organizations/a%2" + "/policy",
                 "/admin/realms/" + realm.name() + "/org-mfa/organizations?first=%%%&max=%G0",
@@ -731,19 +980,31 @@ class BadInputIT {
                 "/admin/realms/" + realm.name() + "/org-mfa/users/" + "a".repeat(20_000))) {
             String what = "raw request line " + show(target.length() > 200 ? target.substring(0, 200) + "..." : target);
             try {
-                RawHttp.Answer answer = RawHttp.send("GET", target.getBytes(StandardCharsets.ISO_8859_1),
-                        List.of("Authorization: Bearer " + tokens.get("admin")), null);
+                RawHttp.Answer answer = RawHttp.send(
+                        "GET",
+                        target.getBytes(StandardCharsets.ISO_8859_1),
+                        List.of("Authorization: Bearer " + tokens.get("admin")),
+                        null);
                 int end = answer.text().indexOf("\r\n\r\n");
-                check("admin API (raw)", what, List.of(answer.status()), end < 0 ? answer.text() : answer.text().substring(end));
+                check(
+                        "admin API (raw)",
+                        what,
+                        List.of(answer.status()),
+                        end < 0 ? answer.text() : answer.text().substring(end));
             } catch (UncheckedIOException e) {
                 // The server may close the connection on a request line it cannot parse: that is no 5xx.
                 check("admin API (raw)", what + " (connection closed: " + e.getCause() + ")", List.of(), "");
             }
         }
-        System.out.printf("bad input: admin API took %d s%n", Duration.ofNanos(System.nanoTime() - started).toSeconds());
-        System.out.printf("bad input: %-20s %3d requests, answers %s%n", "admin API", SENT.get("admin API"), STATUSES.get("admin API"));
-        System.out.printf("bad input: %-20s %3d requests, answers %s%n", "admin API (raw)", SENT.get("admin API (raw)"),
-                STATUSES.get("admin API (raw)"));
+        System.out.printf(
+                "bad input: admin API took %d s%n",
+                Duration.ofNanos(System.nanoTime() - started).toSeconds());
+        System.out.printf(
+                "bad input: %-20s %3d requests, answers %s%n",
+                "admin API", SENT.get("admin API"), STATUSES.get("admin API"));
+        System.out.printf(
+                "bad input: %-20s %3d requests, answers %s%n",
+                "admin API (raw)", SENT.get("admin API (raw)"), STATUSES.get("admin API (raw)"));
 
         List<String> failures = FAILURES.subList(failuresBefore, FAILURES.size());
         assertEquals(List.of(), failures.stream().limit(30).toList(), failures.size() + " failures");
@@ -761,11 +1022,24 @@ class BadInputIT {
         System.out.printf("bad input: %d requests in all (seed %d)%n", total, SEED);
         assertTrue(total >= MINIMUM_TOTAL, "at least " + MINIMUM_TOTAL + " bad requests were sent: " + SENT);
 
-        AdminHttp.healthReady().ifPresentOrElse(ready -> {
-            assertEquals(200, ready.status(), ready.toString());
-            assertTrue(ready.body().contains("UP"), ready.toString());
-        }, () -> assertEquals(200, AdminHttp.send("GET", realm.server().baseUrl() + "/realms/" + realm.name()
-                + "/.well-known/openid-configuration", null, null, null, Map.of()).status(), "no management URL: the realm answers"));
+        AdminHttp.healthReady()
+                .ifPresentOrElse(
+                        ready -> {
+                            assertEquals(200, ready.status(), ready.toString());
+                            assertTrue(ready.body().contains("UP"), ready.toString());
+                        },
+                        () -> assertEquals(
+                                200,
+                                AdminHttp.send(
+                                                "GET",
+                                                realm.server().baseUrl() + "/realms/" + realm.name()
+                                                        + "/.well-known/openid-configuration",
+                                                null,
+                                                null,
+                                                null,
+                                                Map.of())
+                                        .status(),
+                                "no management URL: the realm answers"));
 
         Page signedIn = MfaFlows.signInWithCode(realm.browser(), "health", healthTotp.shifted(1));
         assertTrue(signedIn.isSignedIn(), "a normal sign-in with TOTP still works: " + signedIn);
@@ -780,10 +1054,17 @@ class BadInputIT {
 
         String log = ServerLog.since(logMark);
         List<String> all = ServerLog.serverErrors(log);
-        List<String> errors = all.stream().filter(error -> !(error.contains("Failed to decode URL")
-                && error.contains("FormEncodedDataDefinition") && !error.contains("dev.orgmfa"))).toList();
-        assertEquals(List.of(), errors.stream().limit(3).toList(), errors.size() + " server errors in the log during the run");
-        assertEquals(UPSTREAM.size(), all.size() - errors.size(), "the form decoder's errors are the ones counted as such");
+        List<String> errors = all.stream()
+                .filter(error -> !(error.contains("Failed to decode URL")
+                        && error.contains("FormEncodedDataDefinition")
+                        && !error.contains("dev.orgmfa")))
+                .toList();
+        assertEquals(
+                List.of(),
+                errors.stream().limit(3).toList(),
+                errors.size() + " server errors in the log during the run");
+        assertEquals(
+                UPSTREAM.size(), all.size() - errors.size(), "the form decoder's errors are the ones counted as such");
         assertFalse(log.contains("OutOfMemoryError"), "no memory trouble");
     }
 }

@@ -4,11 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.orgmfa.keycloak.it.support.AdminHttp;
+import dev.orgmfa.keycloak.it.support.BrowserSession;
+import dev.orgmfa.keycloak.it.support.MfaFlows;
+import dev.orgmfa.keycloak.it.support.Page;
+import dev.orgmfa.keycloak.it.support.TestRealm;
+import dev.orgmfa.keycloak.it.support.Totp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
@@ -17,15 +23,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.keycloak.representations.idm.RealmRepresentation;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import dev.orgmfa.keycloak.it.support.AdminHttp;
-import dev.orgmfa.keycloak.it.support.BrowserSession;
-import dev.orgmfa.keycloak.it.support.MfaFlows;
-import dev.orgmfa.keycloak.it.support.Page;
-import dev.orgmfa.keycloak.it.support.TestRealm;
-import dev.orgmfa.keycloak.it.support.Totp;
 
 /**
  * Markup in what users and admins name things arrives as text: a TOTP device label, an organization
@@ -36,12 +33,16 @@ import dev.orgmfa.keycloak.it.support.Totp;
 class EscapedMarkupIT {
 
     private static final String MARKER = "org-mfa-xss";
-    private static final String LABEL = "Phone <script>alert('org-mfa-xss-label')</script>\"><img src=x onerror=alert('org-mfa-xss-label')>";
-    private static final String ORG_NAME = "Acme <script>alert('org-mfa-xss-org')</script>\"><img src=x onerror=alert('org-mfa-xss-org')>";
-    private static final String REALM_NAME = "Realm <script>alert('org-mfa-xss-realm')</script>\"><img src=x onerror=alert('org-mfa-xss-realm')>";
+    private static final String LABEL =
+            "Phone <script>alert('org-mfa-xss-label')</script>\"><img src=x onerror=alert('org-mfa-xss-label')>";
+    private static final String ORG_NAME =
+            "Acme <script>alert('org-mfa-xss-org')</script>\"><img src=x onerror=alert('org-mfa-xss-org')>";
+    private static final String REALM_NAME =
+            "Realm <script>alert('org-mfa-xss-realm')</script>\"><img src=x onerror=alert('org-mfa-xss-realm')>";
 
     @RegisterExtension
     static final TestRealm realm = TestRealm.perClass("xss");
+
     private static String requiredOrg;
     private static String graceOrg;
 
@@ -51,8 +52,8 @@ class EscapedMarkupIT {
         settings.setDisplayName(REALM_NAME);
         realm.admin().update(settings);
         requiredOrg = realm.createOrganization("xss-required", ORG_NAME, Map.of("mfa.totp.required", "true"));
-        graceOrg = realm.createOrganization("xss-grace", ORG_NAME + " (grace)",
-                Map.of("mfa.totp.required", "true", "mfa.totp.grace-days", "7"));
+        graceOrg = realm.createOrganization(
+                "xss-grace", ORG_NAME + " (grace)", Map.of("mfa.totp.required", "true", "mfa.totp.grace-days", "7"));
     }
 
     /**
@@ -62,8 +63,12 @@ class EscapedMarkupIT {
     private static void assertNoInjectedMarkup(String screen, String html) {
         assertFalse(html.isBlank(), screen + ": an HTML page");
         String lower = html.toLowerCase(Locale.ROOT);
-        assertFalse(lower.contains("<script>alert('" + MARKER), screen + ": a raw <script> tag:\n" + excerpt(html, "<script>alert("));
-        assertFalse(lower.contains("<img src=x onerror"), screen + ": a raw <img onerror>:\n" + excerpt(html, "<img src=x"));
+        assertFalse(
+                lower.contains("<script>alert('" + MARKER),
+                screen + ": a raw <script> tag:\n" + excerpt(html, "<script>alert("));
+        assertFalse(
+                lower.contains("<img src=x onerror"),
+                screen + ": a raw <img onerror>:\n" + excerpt(html, "<img src=x"));
         Document document = Jsoup.parse(html);
         List<String> injected = new ArrayList<>();
         for (Element element : document.getAllElements()) {
@@ -71,7 +76,8 @@ class EscapedMarkupIT {
                 injected.add("script: " + element.outerHtml());
             }
             for (Attribute attribute : element.attributes()) {
-                if (attribute.getKey().toLowerCase(Locale.ROOT).startsWith("on") && attribute.getValue().contains(MARKER)) {
+                if (attribute.getKey().toLowerCase(Locale.ROOT).startsWith("on")
+                        && attribute.getValue().contains(MARKER)) {
                     injected.add(element.tagName() + "[" + attribute.getKey() + "]");
                 }
             }
@@ -86,7 +92,8 @@ class EscapedMarkupIT {
         int at = html.indexOf(escapedTag);
         boolean found = false;
         while (at >= 0 && !found) {
-            found = html.startsWith(escapedTag, at) && html.substring(at, Math.min(html.length(), at + 80)).contains(marker);
+            found = html.startsWith(escapedTag, at)
+                    && html.substring(at, Math.min(html.length(), at + 80)).contains(marker);
             at = html.indexOf(escapedTag, at + 1);
         }
         assertTrue(found, screen + ": " + marker + " shown as escaped text");
@@ -107,7 +114,10 @@ class EscapedMarkupIT {
         String setupHtml = browser.lastBody();
         assertNoInjectedMarkup("setup screen", setupHtml);
         assertRenderedEscaped("setup screen (issuer)", setupHtml, REALM_NAME);
-        assertEquals(REALM_NAME, setup.document().select("#org-mfa-key-settings dd").first().text(), "the issuer, as text");
+        assertEquals(
+                REALM_NAME,
+                setup.document().select("#org-mfa-key-settings dd").first().text(),
+                "the issuer, as text");
         Totp totp = Totp.fromBase32(setup.byId("org-mfa-secret").orElseThrow().text());
 
         // A wrong code with the label: the screen comes back with an error, the label still inert.
@@ -121,17 +131,25 @@ class EscapedMarkupIT {
         assertNoInjectedMarkup("recovery codes screen", codesHtml);
         assertRenderedEscaped("recovery codes screen (realm)", codesHtml, REALM_NAME);
         assertRenderedEscaped("recovery codes screen (organization)", codesHtml, ORG_NAME);
-        assertTrue(codes.byId("org-mfa-enrolled").orElseThrow().text().contains(ORG_NAME), "the organization's name, as text: "
-                + codes.byId("org-mfa-enrolled").orElseThrow().text());
-        assertEquals(REALM_NAME, codes.byId("org-mfa-recovery-codes").orElseThrow().attr("data-realm"), "the realm, as an attribute value");
-        assertTrue(browser.submit(codes, "org-mfa-recovery-codes-form", Map.of("acknowledged", "on")).isSignedIn());
+        assertTrue(
+                codes.byId("org-mfa-enrolled").orElseThrow().text().contains(ORG_NAME),
+                "the organization's name, as text: "
+                        + codes.byId("org-mfa-enrolled").orElseThrow().text());
+        assertEquals(
+                REALM_NAME,
+                codes.byId("org-mfa-recovery-codes").orElseThrow().attr("data-realm"),
+                "the realm, as an attribute value");
+        assertTrue(browser.submit(codes, "org-mfa-recovery-codes-form", Map.of("acknowledged", "on"))
+                .isSignedIn());
 
         // A second device, so that the sign-in screen lists the devices by label.
         Page second = browser.openAction("org-mfa-totp-setup");
         assertTrue(second.has("org-mfa-setup-form"), second.toString());
         assertNoInjectedMarkup("setup screen for a second device", browser.lastBody());
-        Totp tablet = Totp.fromBase32(second.byId("org-mfa-secret").orElseThrow().text());
-        assertTrue(browser.submit(second, "org-mfa-setup-form", Map.of("totp", tablet.now(), "userLabel", "Tablet")).isSignedIn());
+        Totp tablet =
+                Totp.fromBase32(second.byId("org-mfa-secret").orElseThrow().text());
+        assertTrue(browser.submit(second, "org-mfa-setup-form", Map.of("totp", tablet.now(), "userLabel", "Tablet"))
+                .isSignedIn());
 
         BrowserSession signIn = realm.browser();
         Page totpScreen = signIn.signIn("xss-user", TestRealm.PASSWORD);
@@ -139,7 +157,8 @@ class EscapedMarkupIT {
         String totpHtml = signIn.lastBody();
         assertNoInjectedMarkup("TOTP sign-in screen", totpHtml);
         assertRenderedEscaped("TOTP sign-in screen (device label)", totpHtml, LABEL);
-        List<String> labels = totpScreen.document().select("#org-mfa-devices label").eachText();
+        List<String> labels =
+                totpScreen.document().select("#org-mfa-devices label").eachText();
         assertEquals(2, labels.size(), labels.toString());
         assertTrue(labels.contains(LABEL) && labels.contains("Tablet"), "the labels, as text: " + labels);
 
@@ -163,8 +182,10 @@ class EscapedMarkupIT {
         assertNoInjectedMarkup("grace notice", noticeHtml);
         // Not only absent as markup: present, as the text the admin typed.
         assertRenderedEscaped("grace notice (organization)", noticeHtml, ORG_NAME);
-        assertTrue(notice.byId("org-mfa-required-by").orElseThrow().text().contains(ORG_NAME + " (grace)"),
-                "the organization's name, as text: " + notice.byId("org-mfa-required-by").orElseThrow().text());
+        assertTrue(
+                notice.byId("org-mfa-required-by").orElseThrow().text().contains(ORG_NAME + " (grace)"),
+                "the organization's name, as text: "
+                        + notice.byId("org-mfa-required-by").orElseThrow().text());
         Page setup = browser.submit(notice, "org-mfa-grace-form", Map.of("enrollNow", "true"));
         assertTrue(setup.has("org-mfa-setup-form"), setup.toString());
         assertNoInjectedMarkup("setup screen from the grace notice", browser.lastBody());
@@ -185,7 +206,8 @@ class EscapedMarkupIT {
         JsonNode devices = user.json().at("/totp/devices");
         assertEquals(1, devices.size(), user.toString());
         assertEquals(LABEL, devices.get(0).get("label").asText(), "the label round-trips exactly");
-        assertEquals("xss-required", user.json().at("/policy/requiredBy/0/alias").asText(), user.toString());
+        assertEquals(
+                "xss-required", user.json().at("/policy/requiredBy/0/alias").asText(), user.toString());
 
         AdminHttp.Answer organizations = AdminHttp.orgMfa(realm.name(), "GET", "organizations", token, null, null);
         assertEquals(200, organizations.status(), organizations.toString());
@@ -194,7 +216,9 @@ class EscapedMarkupIT {
         organizations.json().forEach(org -> names.add(org.get("name").asText()));
         assertTrue(names.contains(ORG_NAME), "the organization name round-trips exactly: " + names);
 
-        for (String path : List.of("organizations/" + requiredOrg + "/members", "organizations/" + requiredOrg + "/policy",
+        for (String path : List.of(
+                "organizations/" + requiredOrg + "/members",
+                "organizations/" + requiredOrg + "/policy",
                 "organizations?totpRequired=true")) {
             AdminHttp.Answer answer = AdminHttp.orgMfa(realm.name(), "GET", path, token, null, null);
             assertEquals(200, answer.status(), path + ": " + answer);

@@ -5,17 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.keycloak.representations.idm.CredentialRepresentation;
-import org.keycloak.representations.idm.UserRepresentation;
-
 import dev.orgmfa.keycloak.it.support.AdminHttp;
 import dev.orgmfa.keycloak.it.support.BrowserSession;
 import dev.orgmfa.keycloak.it.support.LdapDirectory;
@@ -23,6 +12,15 @@ import dev.orgmfa.keycloak.it.support.MfaFlows;
 import dev.orgmfa.keycloak.it.support.Page;
 import dev.orgmfa.keycloak.it.support.ServerLog;
 import dev.orgmfa.keycloak.it.support.TestRealm;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
 
 /**
  * Users of a read-only LDAP directory (Keycloak user federation, editMode READ_ONLY, imported) can meet
@@ -42,7 +40,8 @@ class LdapReadOnlyUserIT {
     @BeforeAll
     static void setUp() {
         ldap = LdapDirectory.start();
-        for (String uid : List.of("ldap-enroll", "ldap-reset-new", "ldap-reset-enrolled", "ldap-grace", "ldap-grace-old")) {
+        for (String uid :
+                List.of("ldap-enroll", "ldap-reset-new", "ldap-reset-enrolled", "ldap-grace", "ldap-grace-old")) {
             ldap.addPerson(uid, LDAP_PASSWORD);
         }
         realm = TestRealm.create("ldap-ro");
@@ -50,7 +49,8 @@ class LdapReadOnlyUserIT {
         // The version 1 grace attribute, from the directory: Keycloak can neither write nor remove it.
         LdapDirectory.mapAttribute(realm, federation, "description", LEGACY_GRACE_STARTED_AT);
         requiredOrg = realm.createOrganization("ldap-required", Map.of("mfa.totp.required", "true"));
-        graceOrg = realm.createOrganization("ldap-grace", Map.of("mfa.totp.required", "true", "mfa.totp.grace-days", "7"));
+        graceOrg =
+                realm.createOrganization("ldap-grace", Map.of("mfa.totp.required", "true", "mfa.totp.grace-days", "7"));
     }
 
     @AfterAll
@@ -86,8 +86,10 @@ class LdapReadOnlyUserIT {
         if (!errors.isEmpty()) {
             return String.join("\n", errors);
         }
-        return log.lines().filter(l -> l.contains("ERROR") || l.contains("WARN") || l.contains("ReadOnly"))
-                .limit(40).reduce("", (a, b) -> a + b + "\n");
+        return log.lines()
+                .filter(l -> l.contains("ERROR") || l.contains("WARN") || l.contains("ReadOnly"))
+                .limit(40)
+                .reduce("", (a, b) -> a + b + "\n");
     }
 
     @Test
@@ -96,14 +98,19 @@ class LdapReadOnlyUserIT {
         long mark = ServerLog.mark();
         BrowserSession browser = realm.browser();
         Page setup = signIn(browser, "ldap-enroll");
-        assertTrue(setup.has("org-mfa-setup-form"), "the LDAP user is sent to TOTP setup, got " + setup + " " + setup.errors()
-                + "\nserver log:\n" + logSince(mark));
+        assertTrue(
+                setup.has("org-mfa-setup-form"),
+                "the LDAP user is sent to TOTP setup, got " + setup + " " + setup.errors() + "\nserver log:\n"
+                        + logSince(mark));
 
         MfaFlows.Enrolled enrolled = MfaFlows.completeSetup(browser, setup, "LDAP phone");
-        assertTrue(enrolled.lastPage().isSignedIn(), "signed in after enrolling: " + enrolled.lastPage()
-                + "\nserver log:\n" + logSince(mark));
+        assertTrue(
+                enrolled.lastPage().isSignedIn(),
+                "signed in after enrolling: " + enrolled.lastPage() + "\nserver log:\n" + logSince(mark));
         assertEquals(10, enrolled.recoveryCodes().size());
-        List<String> types = realm.admin().users().get(userId).credentials().stream().map(CredentialRepresentation::getType).toList();
+        List<String> types = realm.admin().users().get(userId).credentials().stream()
+                .map(CredentialRepresentation::getType)
+                .toList();
         assertEquals(1, types.stream().filter("otp"::equals).count(), types.toString());
         assertEquals(10, types.stream().filter("org-mfa-recovery-code"::equals).count(), types.toString());
 
@@ -111,7 +118,8 @@ class LdapReadOnlyUserIT {
         BrowserSession next = realm.browser();
         Page totpScreen = signIn(next, "ldap-enroll");
         assertTrue(totpScreen.hasInput("otp"), "the code screen: " + totpScreen);
-        Page again = next.submit(totpScreen, "org-mfa-totp-form", Map.of("otp", enrolled.totp().shifted(1)));
+        Page again = next.submit(
+                totpScreen, "org-mfa-totp-form", Map.of("otp", enrolled.totp().shifted(1)));
         assertTrue(again.isSignedIn(), "the next sign-in with a code: " + again + "\nserver log:\n" + logSince(mark));
     }
 
@@ -120,8 +128,10 @@ class LdapReadOnlyUserIT {
         String userId = federatedMember("ldap-reset-new", requiredOrg);
         long mark = ServerLog.mark();
         String token = AdminHttp.masterToken();
-        AdminHttp.Answer reset = AdminHttp.orgMfa(realm.name(), "DELETE", "users/" + userId + "/factors", token, null, null);
-        assertEquals(204, reset.status(), "reset of a read-only LDAP user: " + reset + "\nserver log:\n" + logSince(mark));
+        AdminHttp.Answer reset =
+                AdminHttp.orgMfa(realm.name(), "DELETE", "users/" + userId + "/factors", token, null, null);
+        assertEquals(
+                204, reset.status(), "reset of a read-only LDAP user: " + reset + "\nserver log:\n" + logSince(mark));
         AdminHttp.Answer status = AdminHttp.orgMfa(realm.name(), "GET", "users/" + userId, token, null, null);
         assertEquals(200, status.status(), status.toString());
         assertFalse(status.json().at("/totp/enrolled").asBoolean(), status.toString());
@@ -135,18 +145,26 @@ class LdapReadOnlyUserIT {
         BrowserSession browser = realm.browser();
         Page setup = signIn(browser, "ldap-reset-enrolled");
         assertTrue(setup.has("org-mfa-setup-form"), "setup screen: " + setup + "\nserver log:\n" + logSince(mark));
-        assertTrue(MfaFlows.completeSetup(browser, setup, "LDAP phone").lastPage().isSignedIn(), "enrolled"
-                + "\nserver log:\n" + logSince(mark));
+        assertTrue(
+                MfaFlows.completeSetup(browser, setup, "LDAP phone").lastPage().isSignedIn(),
+                "enrolled" + "\nserver log:\n" + logSince(mark));
 
         mark = ServerLog.mark();
         String token = AdminHttp.masterToken();
-        AdminHttp.Answer reset = AdminHttp.orgMfa(realm.name(), "DELETE", "users/" + userId + "/factors?logout=true", token,
-                null, null);
-        assertEquals(204, reset.status(), "reset of an enrolled read-only LDAP user: " + reset + "\nserver log:\n" + logSince(mark));
-        List<String> types = realm.admin().users().get(userId).credentials().stream().map(CredentialRepresentation::getType).toList();
+        AdminHttp.Answer reset =
+                AdminHttp.orgMfa(realm.name(), "DELETE", "users/" + userId + "/factors?logout=true", token, null, null);
+        assertEquals(
+                204,
+                reset.status(),
+                "reset of an enrolled read-only LDAP user: " + reset + "\nserver log:\n" + logSince(mark));
+        List<String> types = realm.admin().users().get(userId).credentials().stream()
+                .map(CredentialRepresentation::getType)
+                .toList();
         assertFalse(types.contains("otp") || types.contains("org-mfa-recovery-code"), "factors removed: " + types);
         Page next = signIn(realm.browser(), "ldap-reset-enrolled");
-        assertTrue(next.has("org-mfa-setup-form"), "the next sign-in enrolls again: " + next + "\nserver log:\n" + logSince(mark));
+        assertTrue(
+                next.has("org-mfa-setup-form"),
+                "the next sign-in enrolls again: " + next + "\nserver log:\n" + logSince(mark));
     }
 
     @Test
@@ -155,15 +173,20 @@ class LdapReadOnlyUserIT {
         long mark = ServerLog.mark();
         BrowserSession browser = realm.browser();
         Page notice = signIn(browser, "ldap-grace");
-        assertTrue(notice.has("org-mfa-grace-form"), "grace notice for the LDAP user: " + notice + " " + notice.errors()
-                + "\nserver log:\n" + logSince(mark));
+        assertTrue(
+                notice.has("org-mfa-grace-form"),
+                "grace notice for the LDAP user: " + notice + " " + notice.errors() + "\nserver log:\n"
+                        + logSince(mark));
         assertTrue(notice.byId("org-mfa-grace").orElseThrow().text().contains("7 day"), notice.text());
         Page later = browser.submit(notice, "org-mfa-grace-form", Map.of("enrollLater", "true"));
-        assertTrue(later.isSignedIn(), "\"not now\" lets the LDAP user in: " + later + "\nserver log:\n" + logSince(mark));
+        assertTrue(
+                later.isSignedIn(), "\"not now\" lets the LDAP user in: " + later + "\nserver log:\n" + logSince(mark));
 
         // The clock was kept: the next sign-in still counts from the first one, and still lets them choose.
         Page second = signIn(realm.browser(), "ldap-grace");
-        assertTrue(second.has("org-mfa-grace-form"), "second sign-in in grace: " + second + "\nserver log:\n" + logSince(mark));
+        assertTrue(
+                second.has("org-mfa-grace-form"),
+                "second sign-in in grace: " + second + "\nserver log:\n" + logSince(mark));
     }
 
     /**
@@ -173,7 +196,10 @@ class LdapReadOnlyUserIT {
      */
     @Test
     void aReadOnlyLdapUsersGraceClockIsStoredAndKeepsCounting() {
-        long sixAndAHalfDaysAgo = Instant.now().minus(Duration.ofDays(6)).minus(Duration.ofHours(12)).toEpochMilli();
+        long sixAndAHalfDaysAgo = Instant.now()
+                .minus(Duration.ofDays(6))
+                .minus(Duration.ofHours(12))
+                .toEpochMilli();
         ldap.setAttribute("ldap-grace-old", "description", Long.toString(sixAndAHalfDaysAgo));
         String userId = federatedMember("ldap-grace-old", graceOrg);
         assertEquals(null, graceClock(userId), "no clock before the first sign-in");
@@ -185,9 +211,11 @@ class LdapReadOnlyUserIT {
         CredentialRepresentation clock = graceClock(userId);
         assertNotNull(clock, "the sign-in stored the clock row for the read-only user");
 
-        ldap.setAttribute("ldap-grace-old", "description", Long.toString(Instant.now().toEpochMilli()));
+        ldap.setAttribute(
+                "ldap-grace-old", "description", Long.toString(Instant.now().toEpochMilli()));
         Page again = signIn(realm.browser(), "ldap-grace-old");
-        assertTrue(again.byId("org-mfa-grace").orElseThrow().text().contains("one day"),
+        assertTrue(
+                again.byId("org-mfa-grace").orElseThrow().text().contains("one day"),
                 "the row, not the directory value, decides: " + again.text());
         CredentialRepresentation after = graceClock(userId);
         assertNotNull(after);
@@ -197,7 +225,9 @@ class LdapReadOnlyUserIT {
     }
 
     private static CredentialRepresentation graceClock(String userId) {
-        return realm.admin().users().get(userId).credentials().stream().filter(c -> GRACE_CLOCK.equals(c.getType()))
-                .findFirst().orElse(null);
+        return realm.admin().users().get(userId).credentials().stream()
+                .filter(c -> GRACE_CLOCK.equals(c.getType()))
+                .findFirst()
+                .orElse(null);
     }
 }

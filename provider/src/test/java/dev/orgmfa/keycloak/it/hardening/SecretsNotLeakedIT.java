@@ -4,21 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.keycloak.representations.idm.AdminEventRepresentation;
-import org.keycloak.representations.idm.EventRepresentation;
-
 import com.fasterxml.jackson.databind.JsonNode;
-
 import dev.orgmfa.keycloak.it.support.AdminHttp;
 import dev.orgmfa.keycloak.it.support.BrowserSession;
 import dev.orgmfa.keycloak.it.support.MfaFlows;
@@ -26,6 +12,17 @@ import dev.orgmfa.keycloak.it.support.Page;
 import dev.orgmfa.keycloak.it.support.ServerLog;
 import dev.orgmfa.keycloak.it.support.TestRealm;
 import dev.orgmfa.keycloak.it.support.Totp;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.keycloak.representations.idm.AdminEventRepresentation;
+import org.keycloak.representations.idm.EventRepresentation;
 
 /**
  * README: "No event, log line or stored row contains a code or a TOTP secret." A user enrolls, signs
@@ -37,6 +34,7 @@ class SecretsNotLeakedIT {
 
     @RegisterExtension
     static final TestRealm realm = TestRealm.perClass("no-leak");
+
     private static String orgId;
     private static String userId;
     /** What must never show up, by what it is: the key in every form the screen or storage has it, every code. */
@@ -65,42 +63,73 @@ class SecretsNotLeakedIT {
         addCodes("first set", enrolled.recoveryCodes());
 
         // A sign-in with TOTP.
-        assertTrue(MfaFlows.signInWithCode(realm.browser(), "leak-check", totp.shifted(1)).isSignedIn(), "TOTP sign-in");
+        assertTrue(
+                MfaFlows.signInWithCode(realm.browser(), "leak-check", totp.shifted(1))
+                        .isSignedIn(),
+                "TOTP sign-in");
 
         // A sign-in with a recovery code, which shows a new set to confirm.
         BrowserSession recovering = realm.browser();
-        Page newCodes = MfaFlows.signInWithRecoveryCode(recovering, "leak-check", enrolled.recoveryCodes().get(4));
+        Page newCodes = MfaFlows.signInWithRecoveryCode(
+                recovering, "leak-check", enrolled.recoveryCodes().get(4));
         List<String> secondSet = newCodes.listItems("org-mfa-recovery-codes");
         assertEquals(10, secondSet.size(), newCodes.toString());
         addCodes("second set", secondSet);
-        assertTrue(recovering.submit(newCodes, "org-mfa-recovery-codes-form", Map.of("acknowledged", "on")).isSignedIn());
+        assertTrue(recovering
+                .submit(newCodes, "org-mfa-recovery-codes-form", Map.of("acknowledged", "on"))
+                .isSignedIn());
 
         // The user regenerates the set through the application-initiated action.
         Page regenerate = recovering.openAction("org-mfa-recovery-codes");
         List<String> thirdSet = regenerate.listItems("org-mfa-recovery-codes");
         assertEquals(10, thirdSet.size(), regenerate.toString());
         addCodes("third set", thirdSet);
-        assertTrue(recovering.submit(regenerate, "org-mfa-recovery-codes-form", Map.of("acknowledged", "on")).isSignedIn());
+        assertTrue(recovering
+                .submit(regenerate, "org-mfa-recovery-codes-form", Map.of("acknowledged", "on"))
+                .isSignedIn());
 
         // What admins can read about the user while the factors exist.
         String token = AdminHttp.masterToken();
         ADMIN_ANSWERS.put("GET /users/{id}", AdminHttp.admin(token, realm.name() + "/users/" + userId));
-        ADMIN_ANSWERS.put("GET /users/{id}/credentials", AdminHttp.admin(token, realm.name() + "/users/" + userId + "/credentials"));
-        ADMIN_ANSWERS.put("GET /users?username=", AdminHttp.admin(token, realm.name() + "/users?username=leak-check&exact=true&briefRepresentation=false"));
-        ADMIN_ANSWERS.put("GET /users/{id}/configured-user-storage-credential-types",
-                AdminHttp.admin(token, realm.name() + "/users/" + userId + "/configured-user-storage-credential-types"));
-        ADMIN_ANSWERS.put("GET org-mfa/users/{id}", AdminHttp.orgMfa(realm.name(), "GET", "users/" + userId, token, null, null));
-        ADMIN_ANSWERS.put("GET org-mfa/organizations/{id}/members",
+        ADMIN_ANSWERS.put(
+                "GET /users/{id}/credentials",
+                AdminHttp.admin(token, realm.name() + "/users/" + userId + "/credentials"));
+        ADMIN_ANSWERS.put(
+                "GET /users?username=",
+                AdminHttp.admin(
+                        token, realm.name() + "/users?username=leak-check&exact=true&briefRepresentation=false"));
+        ADMIN_ANSWERS.put(
+                "GET /users/{id}/configured-user-storage-credential-types",
+                AdminHttp.admin(
+                        token, realm.name() + "/users/" + userId + "/configured-user-storage-credential-types"));
+        ADMIN_ANSWERS.put(
+                "GET org-mfa/users/{id}", AdminHttp.orgMfa(realm.name(), "GET", "users/" + userId, token, null, null));
+        ADMIN_ANSWERS.put(
+                "GET org-mfa/organizations/{id}/members",
                 AdminHttp.orgMfa(realm.name(), "GET", "organizations/" + orgId + "/members", token, null, null));
-        ADMIN_ANSWERS.put("GET org-mfa/organizations/{id}/members as CSV", AdminHttp.orgMfa(realm.name(), "GET",
-                "organizations/" + orgId + "/members", token, null, null, Map.of("Accept", "text/csv")));
+        ADMIN_ANSWERS.put(
+                "GET org-mfa/organizations/{id}/members as CSV",
+                AdminHttp.orgMfa(
+                        realm.name(),
+                        "GET",
+                        "organizations/" + orgId + "/members",
+                        token,
+                        null,
+                        null,
+                        Map.of("Accept", "text/csv")));
 
         // Admin writes, so that admin events with representations exist: a policy change and a reset.
-        AdminHttp.Answer policy = AdminHttp.orgMfa(realm.name(), "PUT", "organizations/" + orgId + "/policy", token,
-                "{\"totpRequired\": true, \"gracePeriodDays\": 0, \"brokeredUsers\": \"enforce\"}".getBytes(StandardCharsets.UTF_8),
+        AdminHttp.Answer policy = AdminHttp.orgMfa(
+                realm.name(),
+                "PUT",
+                "organizations/" + orgId + "/policy",
+                token,
+                "{\"totpRequired\": true, \"gracePeriodDays\": 0, \"brokeredUsers\": \"enforce\"}"
+                        .getBytes(StandardCharsets.UTF_8),
                 "application/json");
         assertEquals(204, policy.status(), policy.toString());
-        AdminHttp.Answer reset = AdminHttp.orgMfa(realm.name(), "DELETE", "users/" + userId + "/factors", token, null, null);
+        AdminHttp.Answer reset =
+                AdminHttp.orgMfa(realm.name(), "DELETE", "users/" + userId + "/factors", token, null, null);
         assertEquals(204, reset.status(), reset.toString());
     }
 
@@ -128,7 +157,9 @@ class SecretsNotLeakedIT {
     @Test
     void theScenarioHadSecretsToLookFor() {
         assertEquals(4 + 3 * 10 * 2, SECRETS.size(), SECRETS.keySet().toString());
-        assertTrue(SECRETS.values().stream().allMatch(s -> s.length() >= 16), "every secret is long enough not to match by chance");
+        assertTrue(
+                SECRETS.values().stream().allMatch(s -> s.length() >= 16),
+                "every secret is long enough not to match by chance");
     }
 
     @Test
@@ -137,10 +168,18 @@ class SecretsNotLeakedIT {
         String log = ServerLog.all();
         // The log covers this scenario: the extension logs at DEBUG what it did for this user.
         assertTrue(log.contains("user " + userId + " enrolled a TOTP device"), "the log is the one of this run");
-        assertTrue(log.contains("user " + userId + " signed in with a recovery code"), "the log covers the recovery sign-in");
+        assertTrue(
+                log.contains("user " + userId + " signed in with a recovery code"),
+                "the log covers the recovery sign-in");
         List<String> found = secretsIn(log);
-        assertEquals(List.of(), found, found.isEmpty() ? "" : ServerLog.around(log.toLowerCase(Locale.ROOT),
-                SECRETS.get(found.get(0)).toLowerCase(Locale.ROOT)));
+        assertEquals(
+                List.of(),
+                found,
+                found.isEmpty()
+                        ? ""
+                        : ServerLog.around(
+                                log.toLowerCase(Locale.ROOT),
+                                SECRETS.get(found.get(0)).toLowerCase(Locale.ROOT)));
     }
 
     @Test
@@ -148,8 +187,14 @@ class SecretsNotLeakedIT {
         List<EventRepresentation> events = realm.admin().getEvents(null, null, userId, null, null, null, 0, 1000);
         List<String> types = events.stream().map(EventRepresentation::getType).toList();
         // Every step of the scenario left its event, so there is something to look through.
-        assertTrue(types.contains("LOGIN") && types.contains("REMOVE_CREDENTIAL") && types.contains("UPDATE_CREDENTIAL"), types.toString());
-        assertTrue(events.stream().filter(e -> "UPDATE_CREDENTIAL".equals(e.getType())).count() >= 4,
+        assertTrue(
+                types.contains("LOGIN") && types.contains("REMOVE_CREDENTIAL") && types.contains("UPDATE_CREDENTIAL"),
+                types.toString());
+        assertTrue(
+                events.stream()
+                                .filter(e -> "UPDATE_CREDENTIAL".equals(e.getType()))
+                                .count()
+                        >= 4,
                 "enrollment, three sets of codes: " + types);
         for (EventRepresentation event : events) {
             String json = AdminHttp.JSON.writeValueAsString(event);
@@ -160,8 +205,14 @@ class SecretsNotLeakedIT {
     @Test
     void adminEventsHaveNoKeyAndNoCode() throws Exception {
         List<AdminEventRepresentation> events = realm.admin().getAdminEvents();
-        assertTrue(events.stream().anyMatch(e -> e.getResourcePath() != null && e.getResourcePath().contains(userId + "/factors")),
-                "the reset is an admin event: " + events.stream().map(AdminEventRepresentation::getResourcePath).toList());
+        assertTrue(
+                events.stream()
+                        .anyMatch(e -> e.getResourcePath() != null
+                                && e.getResourcePath().contains(userId + "/factors")),
+                "the reset is an admin event: "
+                        + events.stream()
+                                .map(AdminEventRepresentation::getResourcePath)
+                                .toList());
         for (AdminEventRepresentation event : events) {
             String json = AdminHttp.JSON.writeValueAsString(event);
             assertEquals(List.of(), secretsIn(json), "admin event " + json);
@@ -179,12 +230,20 @@ class SecretsNotLeakedIT {
         for (JsonNode row : credentials) {
             types.add(row.path("type").asText());
             JsonNode secretData = row.get("secretData");
-            assertTrue(secretData == null || secretData.isNull() || secretData.asText().isEmpty(),
+            assertTrue(
+                    secretData == null
+                            || secretData.isNull()
+                            || secretData.asText().isEmpty(),
                     "a credential row's secretData is not exposed: " + row);
-            assertTrue(!row.toString().contains("\"salt\"") && !row.toString().contains("\"hash\""), "no salt or hash: " + row);
+            assertTrue(
+                    !row.toString().contains("\"salt\"") && !row.toString().contains("\"hash\""),
+                    "no salt or hash: " + row);
         }
         assertEquals(1, types.stream().filter("otp"::equals).count(), types.toString());
-        assertEquals(10, types.stream().filter("org-mfa-recovery-code"::equals).count(), "the rows were there to look at: " + types);
+        assertEquals(
+                10,
+                types.stream().filter("org-mfa-recovery-code"::equals).count(),
+                "the rows were there to look at: " + types);
         JsonNode user = ADMIN_ANSWERS.get("GET org-mfa/users/{id}").json();
         assertEquals(10, user.at("/recoveryCodes/remaining").asInt(), user.toString());
     }

@@ -2,6 +2,14 @@ package dev.orgmfa.keycloak.it.notifications;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import dev.orgmfa.keycloak.it.support.TestRealm;
+import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -9,22 +17,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.mail.BodyPart;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.internet.MimeMessage;
-
-import jakarta.ws.rs.core.Response;
-
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
-
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-
-import dev.orgmfa.keycloak.it.support.TestRealm;
 
 /** A real SMTP server (GreenMail) in the test JVM that a realm sends its e-mail to. */
 public final class Mailbox implements AutoCloseable {
@@ -53,14 +48,19 @@ public final class Mailbox implements AutoCloseable {
     /** Points the realm's SMTP settings at this server. */
     public void serve(TestRealm realm) {
         RealmRepresentation settings = realm.admin().toRepresentation();
-        settings.setSmtpServer(Map.of("host", "127.0.0.1", "port", Integer.toString(port), "from", "keycloak@org-mfa.example"));
+        settings.setSmtpServer(
+                Map.of("host", "127.0.0.1", "port", Integer.toString(port), "from", "keycloak@org-mfa.example"));
         realm.admin().update(settings);
     }
 
     /** Waits until {@code total} e-mails have arrived in all (30 s at most), then returns them in order. */
     public List<Mail> awaitTotal(int total) {
-        assertTrue(smtp.waitForIncomingEmail(30_000, total), total + " e-mails expected, got " + received().size()
-                + ": " + received().stream().map(m -> m.to() + " " + m.subject()).toList());
+        assertTrue(
+                smtp.waitForIncomingEmail(30_000, total),
+                total + " e-mails expected, got " + received().size() + ": "
+                        + received().stream()
+                                .map(m -> m.to() + " " + m.subject())
+                                .toList());
         return received();
     }
 

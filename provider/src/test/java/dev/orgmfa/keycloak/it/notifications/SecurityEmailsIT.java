@@ -4,6 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.orgmfa.keycloak.it.support.AdminHttp;
+import dev.orgmfa.keycloak.it.support.BrowserSession;
+import dev.orgmfa.keycloak.it.support.Chromium;
+import dev.orgmfa.keycloak.it.support.MfaFlows;
+import dev.orgmfa.keycloak.it.support.Page;
+import dev.orgmfa.keycloak.it.support.TestRealm;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -19,13 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.keycloak.representations.userprofile.config.UPConfig;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-
-import dev.orgmfa.keycloak.it.support.AdminHttp;
-import dev.orgmfa.keycloak.it.support.BrowserSession;
-import dev.orgmfa.keycloak.it.support.Chromium;
-import dev.orgmfa.keycloak.it.support.MfaFlows;
-import dev.orgmfa.keycloak.it.support.Page;
-import dev.orgmfa.keycloak.it.support.TestRealm;
 
 /**
  * The security e-mails through a real SMTP server: one e-mail per change (enrollment, recovery-code
@@ -52,8 +50,8 @@ class SecurityEmailsIT {
         profile.getAttribute("email").setRequired(null);
         realm.admin().users().userProfile().update(profile);
         realmName = realm.admin().toRepresentation().getDisplayName();
-        acme = realm.createOrganization("acme", Map.of("mfa.totp.required", "true",
-                "mfa.support-contact", "mailto:help@acme.example"));
+        acme = realm.createOrganization(
+                "acme", Map.of("mfa.totp.required", "true", "mfa.support-contact", "mailto:help@acme.example"));
         quiet = realm.createOrganization("quiet", Map.of("mfa.totp.required", "true", "mfa.notifications", "off"));
     }
 
@@ -86,20 +84,27 @@ class SecurityEmailsIT {
         assertDetails(added, "Time", "IP address");
 
         BrowserSession recovering = realm.browser();
-        Page newCodes = MfaFlows.signInWithRecoveryCode(recovering, "mia", enrolled.recoveryCodes().get(2));
+        Page newCodes = MfaFlows.signInWithRecoveryCode(
+                recovering, "mia", enrolled.recoveryCodes().get(2));
         List<String> secondSet = newCodes.listItems("org-mfa-recovery-codes");
         secrets.addAll(secondSet);
-        assertTrue(recovering.submit(newCodes, "org-mfa-recovery-codes-form", Map.of("acknowledged", "on")).isSignedIn());
+        assertTrue(recovering
+                .submit(newCodes, "org-mfa-recovery-codes-form", Map.of("acknowledged", "on"))
+                .isSignedIn());
 
         Page regenerate = recovering.openAction("org-mfa-recovery-codes");
         List<String> thirdSet = regenerate.listItems("org-mfa-recovery-codes");
         assertEquals(10, thirdSet.size(), regenerate.toString());
         secrets.addAll(thirdSet);
-        assertTrue(recovering.submit(regenerate, "org-mfa-recovery-codes-form", Map.of("acknowledged", "on")).isSignedIn());
+        assertTrue(recovering
+                .submit(regenerate, "org-mfa-recovery-codes-form", Map.of("acknowledged", "on"))
+                .isSignedIn());
 
         // The new set that comes with a recovery-code sign-in is part of that e-mail, not one of its own.
         List<Mailbox.Mail> mails = mailbox.awaitTotal(before + 3).subList(before, before + 3);
-        assertEquals(List.of(realmName + ": an authenticator app was added to your account",
+        assertEquals(
+                List.of(
+                        realmName + ": an authenticator app was added to your account",
                         realmName + ": a recovery code was used to sign in",
                         realmName + ": new recovery codes were created"),
                 mails.stream().map(Mailbox.Mail::subject).toList());
@@ -136,25 +141,34 @@ class SecurityEmailsIT {
     @Test
     void anAdminResetIsToldInTheUsersLanguageWithTheSupportContact() {
         String base32 = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
-        String userId = realm.createUserWith("jonas", List.of(TestRealm.password(), TestRealm.storedTotp(base32, "Telefon")));
+        String userId =
+                realm.createUserWith("jonas", List.of(TestRealm.password(), TestRealm.storedTotp(base32, "Telefon")));
         realm.addMember(acme, userId);
         realm.setUserAttribute(userId, "locale", "de");
         int before = mailbox.received().size();
         String token = AdminHttp.masterToken();
 
-        assertEquals(204, AdminHttp.orgMfa(realm.name(), "DELETE", "users/" + userId + "/factors", token, null, null).status());
+        assertEquals(
+                204,
+                AdminHttp.orgMfa(realm.name(), "DELETE", "users/" + userId + "/factors", token, null, null)
+                        .status());
         Mailbox.Mail reset = mailbox.awaitTotal(before + 1).get(before);
         assertEquals("jonas@example.com", reset.to());
         assertEquals(realmName + ": Ihre Zwei-Faktor-Anmeldung wurde zur\u00fcckgesetzt", reset.subject());
         assertTrue(reset.text().contains("Ein Administrator hat die Zwei-Faktor-Anmeldung"), reset.text());
-        assertTrue(reset.text().contains("wenden Sie sich an help@acme.example"), "the organization's support contact: " + reset.text());
+        assertTrue(
+                reset.text().contains("wenden Sie sich an help@acme.example"),
+                "the organization's support contact: " + reset.text());
         assertTrue(reset.html().contains("help@acme.example"), reset.html());
         assertDetails(reset, "Zeit", "IP-Adresse");
         assertNoSecret(reset, List.of(base32, base32.toLowerCase(Locale.ROOT)));
 
         // The batch reset sends the same e-mail per user.
         byte[] body = ("{\"userIds\": [\"" + userId + "\"]}").getBytes(StandardCharsets.UTF_8);
-        assertEquals(200, AdminHttp.orgMfa(realm.name(), "POST", "users/factors/reset", token, body, "application/json").status());
+        assertEquals(
+                200,
+                AdminHttp.orgMfa(realm.name(), "POST", "users/factors/reset", token, body, "application/json")
+                        .status());
         Mailbox.Mail batch = mailbox.awaitTotal(before + 2).get(before + 1);
         assertEquals("jonas@example.com", batch.to());
         assertEquals(reset.subject(), batch.subject());
@@ -168,14 +182,23 @@ class SecurityEmailsIT {
 
         assertTrue(MfaFlows.enrollAtSignIn(realm.browser(), "silent").lastPage().isSignedIn());
         MfaFlows.Enrolled noAddress = MfaFlows.enrollAtSignIn(realm.browser(), "no-address");
-        assertTrue(MfaFlows.signInWithRecoveryCode(realm.browser(), "no-address", noAddress.recoveryCodes().get(0))
-                .has("org-mfa-recovery-codes-form"), "the recovery-code sign-in goes on without an e-mail");
+        assertTrue(
+                MfaFlows.signInWithRecoveryCode(
+                                realm.browser(),
+                                "no-address",
+                                noAddress.recoveryCodes().get(0))
+                        .has("org-mfa-recovery-codes-form"),
+                "the recovery-code sign-in goes on without an e-mail");
 
         // A user who does get e-mails, after them: the only e-mail since is theirs.
         realm.createMember("after", acme);
         MfaFlows.enrollAtSignIn(realm.browser(), "after");
         List<Mailbox.Mail> since = mailbox.awaitTotal(before + 1);
-        assertEquals(List.of("after@example.com"), since.subList(before, since.size()).stream().map(Mailbox.Mail::to).toList());
+        assertEquals(
+                List.of("after@example.com"),
+                since.subList(before, since.size()).stream()
+                        .map(Mailbox.Mail::to)
+                        .toList());
     }
 
     @Test
@@ -184,14 +207,17 @@ class SecurityEmailsIT {
             String org = noSmtp.createOrganization("acme", Map.of("mfa.totp.required", "true"));
             noSmtp.createMember("nosmtp", org);
             MfaFlows.Enrolled enrolled = MfaFlows.enrollAtSignIn(noSmtp.browser(), "nosmtp");
-            assertTrue(MfaFlows.signInWithCode(noSmtp.browser(), "nosmtp", enrolled.totp().shifted(1)).isSignedIn());
+            assertTrue(MfaFlows.signInWithCode(
+                            noSmtp.browser(), "nosmtp", enrolled.totp().shifted(1))
+                    .isSignedIn());
         }
     }
 
     private static void assertDetails(Mailbox.Mail mail, String timeLabel, String ipLabel) {
         for (String part : List.of(mail.text(), mail.html())) {
             assertTrue(part.contains(realmName), "names the realm: " + part);
-            assertTrue(part.contains(timeLabel) && part.matches("(?s).*\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC.*"),
+            assertTrue(
+                    part.contains(timeLabel) && part.matches("(?s).*\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC.*"),
                     "names the time: " + part);
             assertTrue(part.contains(ipLabel) && part.contains("127.0.0.1"), "names the IP address: " + part);
         }
@@ -203,7 +229,8 @@ class SecurityEmailsIT {
         String compact = all.replaceAll("[\\s=-]", "");
         for (String secret : secrets) {
             String upper = secret.toUpperCase(Locale.ROOT);
-            assertFalse(all.contains(upper) || compact.contains(upper.replaceAll("[\\s-]", "")),
+            assertFalse(
+                    all.contains(upper) || compact.contains(upper.replaceAll("[\\s-]", "")),
                     mail.subject() + " contains a code or key");
         }
     }

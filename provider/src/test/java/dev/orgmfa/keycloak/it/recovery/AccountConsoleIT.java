@@ -5,20 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-import org.keycloak.admin.client.resource.AuthenticationManagementResource;
-import org.keycloak.representations.idm.CredentialRepresentation;
-import org.keycloak.representations.idm.RequiredActionProviderRepresentation;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.orgmfa.keycloak.it.support.BrowserSession;
 import dev.orgmfa.keycloak.it.support.MfaFlows;
 import dev.orgmfa.keycloak.it.support.Page;
 import dev.orgmfa.keycloak.it.support.TestRealm;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.resource.AuthenticationManagementResource;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.RequiredActionProviderRepresentation;
 
 /** What the account console shows, read from the account REST API it is built on. */
 class AccountConsoleIT {
@@ -32,7 +29,8 @@ class AccountConsoleIT {
             MfaFlows.Enrolled enrolled = MfaFlows.enrollAtSignIn(browser, "acct");
             String token = browser.accessToken(enrolled.lastPage());
 
-            JsonNode types = new ObjectMapper().readTree(browser.getJson("/realms/" + realm.name() + "/account/credentials", token));
+            JsonNode types = new ObjectMapper()
+                    .readTree(browser.getJson("/realms/" + realm.name() + "/account/credentials", token));
             JsonNode recovery = find(types, "org-mfa-recovery-code");
             assertEquals("two-factor", recovery.get("category").asText());
             assertEquals("org-mfa-recovery-codes", recovery.get("updateAction").asText());
@@ -44,12 +42,15 @@ class AccountConsoleIT {
 
             // A code used: one entry still, one code fewer; confirming the new set: a full set again.
             BrowserSession other = realm.browser();
-            Page newSet = MfaFlows.signInWithRecoveryCode(other, "acct", enrolled.recoveryCodes().get(0));
-            JsonNode used = new ObjectMapper().readTree(browser.getJson("/realms/" + realm.name() + "/account/credentials", token));
+            Page newSet = MfaFlows.signInWithRecoveryCode(
+                    other, "acct", enrolled.recoveryCodes().get(0));
+            JsonNode used = new ObjectMapper()
+                    .readTree(browser.getJson("/realms/" + realm.name() + "/account/credentials", token));
             assertSet(find(used, "org-mfa-recovery-code"), 9);
             Page done = other.submit(newSet, "org-mfa-recovery-codes-form", Map.of("acknowledged", "on"));
-            JsonNode after = new ObjectMapper().readTree(other.getJson("/realms/" + realm.name() + "/account/credentials",
-                    other.accessToken(done)));
+            JsonNode after = new ObjectMapper()
+                    .readTree(
+                            other.getJson("/realms/" + realm.name() + "/account/credentials", other.accessToken(done)));
             assertSet(find(after, "org-mfa-recovery-code"), 10);
         }
     }
@@ -59,11 +60,20 @@ class AccountConsoleIT {
         JsonNode entries = recovery.get("userCredentialMetadatas");
         assertEquals(1, entries.size(), "one entry for the whole set: " + entries);
         JsonNode entry = entries.get(0);
-        assertEquals("orgMfa.recoveryCodes.displayName", entry.at("/credential/userLabel").asText(), entry.toString());
-        assertEquals("recovery-codes-number-remaining", entry.at("/infoMessage/key").asText(), entry.toString());
+        assertEquals(
+                "orgMfa.recoveryCodes.displayName",
+                entry.at("/credential/userLabel").asText(),
+                entry.toString());
+        assertEquals(
+                "recovery-codes-number-remaining", entry.at("/infoMessage/key").asText(), entry.toString());
         assertEquals(String.valueOf(left), entry.at("/infoMessage/parameters/0").asText(), entry.toString());
-        assertTrue(entry.at("/credential/secretData").isMissingNode() || entry.at("/credential/secretData").isNull(), entry.toString());
-        assertTrue(entry.at("/credential/credentialData").isMissingNode() || entry.at("/credential/credentialData").isNull(),
+        assertTrue(
+                entry.at("/credential/secretData").isMissingNode()
+                        || entry.at("/credential/secretData").isNull(),
+                entry.toString());
+        assertTrue(
+                entry.at("/credential/credentialData").isMissingNode()
+                        || entry.at("/credential/credentialData").isNull(),
                 entry.toString());
     }
 
@@ -75,17 +85,23 @@ class AccountConsoleIT {
     @Test
     void theGraceClockIsNoCredentialEitherConsoleOffersToDelete() throws Exception {
         try (TestRealm realm = TestRealm.create("account-clock")) {
-            String org = realm.createOrganization("grace", Map.of("mfa.totp.required", "true", "mfa.totp.grace-days", "5"));
+            String org =
+                    realm.createOrganization("grace", Map.of("mfa.totp.required", "true", "mfa.totp.grace-days", "5"));
             String userId = realm.createMember("in-grace", org);
             BrowserSession browser = realm.browser();
             Page notice = browser.signIn("in-grace", TestRealm.PASSWORD);
             Page signedIn = browser.submit(notice, "org-mfa-grace-form", Map.of("enrollLater", "true"));
 
             CredentialRepresentation clock = realm.admin().users().get(userId).credentials().stream()
-                    .filter(c -> "org-mfa-grace-clock".equals(c.getType())).findFirst().orElseThrow();
-            assertEquals("org-mfa", clock.getFederationLink(), "not among the user's own credentials in the admin console");
+                    .filter(c -> "org-mfa-grace-clock".equals(c.getType()))
+                    .findFirst()
+                    .orElseThrow();
+            assertEquals(
+                    "org-mfa", clock.getFederationLink(), "not among the user's own credentials in the admin console");
             CredentialRepresentation password = realm.admin().users().get(userId).credentials().stream()
-                    .filter(c -> "password".equals(c.getType())).findFirst().orElseThrow();
+                    .filter(c -> "password".equals(c.getType()))
+                    .findFirst()
+                    .orElseThrow();
             assertNull(password.getFederationLink(), "other rows are presented as they are");
 
             JsonNode types = credentialTypes(realm, browser, signedIn);
@@ -96,7 +112,9 @@ class AccountConsoleIT {
     }
 
     private static long storedOfType(TestRealm realm, String userId, String type) {
-        return realm.admin().users().get(userId).credentials().stream().filter(c -> type.equals(c.getType())).count();
+        return realm.admin().users().get(userId).credentials().stream()
+                .filter(c -> type.equals(c.getType()))
+                .count();
     }
 
     @Test
@@ -118,14 +136,17 @@ class AccountConsoleIT {
 
             // A user without a device (no organization requires one) may set one up the same way.
             BrowserSession other = realm.browser();
-            JsonNode none = find(credentialTypes(realm, other, other.signIn("not-required", TestRealm.PASSWORD)), "otp");
+            JsonNode none =
+                    find(credentialTypes(realm, other, other.signIn("not-required", TestRealm.PASSWORD)), "otp");
             assertEquals("org-mfa-totp-setup", text(none, "createAction"), none.toString());
             assertEquals(0, none.get("userCredentialMetadatas").size());
             // The button's action, as the console starts it (kc_action), enrolls a first device with recovery codes.
             Page ownSetup = other.openAction(text(none, "createAction"));
             // Nobody asks this user: the screen says what the app gives, not that an organization wants it.
-            assertEquals("With an authenticator app you sign in with your password and a one-time code from your phone."
-                    + " Setting it up takes a minute.", ownSetup.byId("org-mfa-setup-intro").orElseThrow().text());
+            assertEquals(
+                    "With an authenticator app you sign in with your password and a one-time code from your phone."
+                            + " Setting it up takes a minute.",
+                    ownSetup.byId("org-mfa-setup-intro").orElseThrow().text());
             MfaFlows.Enrolled voluntary = MfaFlows.completeSetup(other, ownSetup, "Own phone");
             JsonNode after = credentialTypes(realm, other, voluntary.lastPage());
             assertEquals(1, find(after, "otp").get("userCredentialMetadatas").size());
@@ -147,15 +168,17 @@ class AccountConsoleIT {
 
             flows.removeRequiredAction("org-mfa-totp-setup");
             BrowserSession again = realm.browser();
-            JsonNode unregistered = find(credentialTypes(realm, again, again.signIn("stock", TestRealm.PASSWORD)), "otp");
+            JsonNode unregistered =
+                    find(credentialTypes(realm, again, again.signIn("stock", TestRealm.PASSWORD)), "otp");
             assertEquals("CONFIGURE_TOTP", text(unregistered, "createAction"), "not registered: " + unregistered);
         }
     }
 
     private static JsonNode credentialTypes(TestRealm realm, BrowserSession browser, Page signedIn) throws Exception {
         assertTrue(signedIn.isSignedIn(), "signed in expected, got " + signedIn);
-        return new ObjectMapper().readTree(browser.getJson("/realms/" + realm.name() + "/account/credentials",
-                browser.accessToken(signedIn)));
+        return new ObjectMapper()
+                .readTree(browser.getJson(
+                        "/realms/" + realm.name() + "/account/credentials", browser.accessToken(signedIn)));
     }
 
     private static void setEnabled(AuthenticationManagementResource flows, String alias, boolean enabled) {

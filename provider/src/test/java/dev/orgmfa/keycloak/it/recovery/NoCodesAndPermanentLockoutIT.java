@@ -4,19 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import java.util.Map;
-
-
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.keycloak.representations.idm.RealmRepresentation;
-
 import dev.orgmfa.keycloak.it.support.BrowserSession;
 import dev.orgmfa.keycloak.it.support.Page;
 import dev.orgmfa.keycloak.it.support.TestRealm;
 import dev.orgmfa.keycloak.it.support.Totp;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.keycloak.representations.idm.RealmRepresentation;
 
 /**
  * Two unhappy paths of the code screen: a user who never had recovery codes (a TOTP device set up
@@ -26,8 +23,10 @@ import dev.orgmfa.keycloak.it.support.Totp;
 class NoCodesAndPermanentLockoutIT {
 
     private static final String KEY = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
     @RegisterExtension
     static final TestRealm realm = TestRealm.perClass("no-codes");
+
     private static String organization;
 
     @BeforeAll
@@ -50,10 +49,13 @@ class NoCodesAndPermanentLockoutIT {
         assertFalse(notice.contains("left"), "nothing 'left' for someone who never had any: " + notice);
         assertTrue(codeScreen.text().contains("Create recovery codes after signing in"), codeScreen.text());
 
-        Page codes = browser.submit(codeScreen, "org-mfa-totp-form",
+        Page codes = browser.submit(
+                codeScreen,
+                "org-mfa-totp-form",
                 Map.of("otp", Totp.fromBase32(KEY).now(), "regenerateRecoveryCodes", "on"));
         assertEquals(10, codes.listItems("org-mfa-recovery-codes").size(), "the offer leads to a fresh set: " + codes);
-        assertTrue(browser.submit(codes, "org-mfa-recovery-codes-form", Map.of("acknowledged", "on")).isSignedIn());
+        assertTrue(browser.submit(codes, "org-mfa-recovery-codes-form", Map.of("acknowledged", "on"))
+                .isSignedIn());
     }
 
     @Test
@@ -76,8 +78,10 @@ class NoCodesAndPermanentLockoutIT {
         assertFalse(page.has("org-mfa-totp-form"), "the sign-in ended: " + page);
         assertTrue(page.text().contains("Account is disabled, contact your administrator."), page.text());
         assertFalse(page.text().contains("Check the code and try again"), "not the wrong-code text: " + page.text());
-        assertTrue(realm.admin().getEvents(List.of("LOGIN_ERROR"), null, userId, null, null, null, 0, 100).stream()
-                .anyMatch(e -> "user_disabled".equals(e.getError())), "Keycloak's user_disabled event");
+        assertTrue(
+                realm.admin().getEvents(List.of("LOGIN_ERROR"), null, userId, null, null, null, 0, 100).stream()
+                        .anyMatch(e -> "user_disabled".equals(e.getError())),
+                "Keycloak's user_disabled event");
     }
 
     /** A user whose TOTP device came from elsewhere (stock set-up, an import): no recovery codes ever. */

@@ -2,16 +2,14 @@ package dev.orgmfa.keycloak.it.screens;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-
 import org.openqa.selenium.WebDriver;
-
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 
 /**
  * axe-core on a rendered page: serious and critical violations, measured against Keycloak's own
@@ -30,14 +28,15 @@ final class Accessibility {
      */
     private static final Set<String> STOCK_TEMPLATE_NODES = Set.of("#kc-attempted-username");
 
-    private Accessibility() {
-    }
+    private Accessibility() {}
 
     /** Rule ids of the serious or critical violations on the page the driver shows. */
     static Set<String> violations(WebDriver driver) {
         Results results = new AxeBuilder().analyze(driver);
-        return results.getViolations().stream().filter(rule -> BLOCKING.contains(rule.getImpact()))
-                .map(Rule::getId).collect(Collectors.toCollection(TreeSet::new));
+        return results.getViolations().stream()
+                .filter(rule -> BLOCKING.contains(rule.getImpact()))
+                .map(Rule::getId)
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** The node's CSS selector as axe reports it (a one-element list for elements outside frames). */
@@ -53,10 +52,15 @@ final class Accessibility {
         List<String> found = results.getViolations().stream()
                 .filter(rule -> BLOCKING.contains(rule.getImpact()) && !stockBaseline.contains(rule.getId()))
                 .filter(rule -> !rule.getNodes().stream().allMatch(node -> STOCK_TEMPLATE_NODES.contains(target(node))))
-                .map(rule -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getNodes().stream()
-                        .map(node -> String.valueOf(node.getTarget())).collect(Collectors.joining(", ")))
+                .map(rule -> rule.getId() + " (" + rule.getImpact() + "): "
+                        + rule.getNodes().stream()
+                                .map(node -> String.valueOf(node.getTarget()))
+                                .collect(Collectors.joining(", ")))
                 .toList();
-        assertEquals(List.of(), found, "axe-core violations on " + screen + " that Keycloak's own pages do not have"
-                + " (baseline " + stockBaseline + ")");
+        assertEquals(
+                List.of(),
+                found,
+                "axe-core violations on " + screen + " that Keycloak's own pages do not have" + " (baseline "
+                        + stockBaseline + ")");
     }
 }

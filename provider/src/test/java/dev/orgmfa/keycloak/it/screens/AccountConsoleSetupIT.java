@@ -3,26 +3,23 @@ package dev.orgmfa.keycloak.it.screens;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orgmfa.keycloak.it.screens.ScreenBrowser.Enrollment;
+import dev.orgmfa.keycloak.it.support.BrowserSession;
+import dev.orgmfa.keycloak.it.support.MfaFlows;
+import dev.orgmfa.keycloak.it.support.Page;
+import dev.orgmfa.keycloak.it.support.TestRealm;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import dev.orgmfa.keycloak.it.screens.ScreenBrowser.Enrollment;
-import dev.orgmfa.keycloak.it.support.BrowserSession;
-import dev.orgmfa.keycloak.it.support.MfaFlows;
-import dev.orgmfa.keycloak.it.support.Page;
-import dev.orgmfa.keycloak.it.support.TestRealm;
 
 /**
  * Keycloak's own account console, driven in Chromium: on the Signing in page, "Set up authenticator
@@ -33,6 +30,7 @@ class AccountConsoleSetupIT {
 
     @RegisterExtension
     static final TestRealm realm = TestRealm.perClass("account-console");
+
     private static ScreenBrowser browser;
 
     @BeforeAll
@@ -51,14 +49,24 @@ class AccountConsoleSetupIT {
         browser.driver().get(accountConsole() + "account-security/signing-in");
         WebElement setUp = byTestId("otp/create");
         assertEquals(List.of("Work phone"), deviceLabels());
-        assertEquals("Set up Authenticator application", setUp.getText().trim(), "Keycloak's own words for the otp type");
+        assertEquals(
+                "Set up Authenticator application", setUp.getText().trim(), "Keycloak's own words for the otp type");
         // The ten recovery codes are one entry, named and counted, with one regenerate ("Update") button.
-        List<WebElement> codeEntries = browser.driver().findElements(
-                By.cssSelector("[data-testid='org-mfa-recovery-code/credential-list'] [data-testrole='label']"));
-        assertEquals(List.of("Recovery codes"), codeEntries.stream().map(e -> e.getText().trim()).toList());
-        WebElement codesList = browser.driver().findElement(By.cssSelector("[data-testid='org-mfa-recovery-code/credential-list']"));
+        List<WebElement> codeEntries = browser.driver()
+                .findElements(By.cssSelector(
+                        "[data-testid='org-mfa-recovery-code/credential-list'] [data-testrole='label']"));
+        assertEquals(
+                List.of("Recovery codes"),
+                codeEntries.stream().map(e -> e.getText().trim()).toList());
+        WebElement codesList =
+                browser.driver().findElement(By.cssSelector("[data-testid='org-mfa-recovery-code/credential-list']"));
         assertTrue(codesList.getText().contains("10 recovery codes remaining"), codesList.getText());
-        assertEquals(1, codesList.findElements(By.cssSelector("[data-testrole='update']")).size(), codesList.getText());
+        assertEquals(
+                1,
+                codesList
+                        .findElements(By.cssSelector("[data-testrole='update']"))
+                        .size(),
+                codesList.getText());
         // The console scrolls inside its own frame: a window tall enough for the whole page.
         browser.viewport(ScreenBrowser.DESKTOP_WIDTH, 1100);
         browser.screenshot("account-console-signing-in");
@@ -67,9 +75,12 @@ class AccountConsoleSetupIT {
         setUp.click();
         browser.awaitTemplate("org-mfa-totp-setup.ftl");
         String url = browser.driver().getCurrentUrl();
-        // The console asked for kc_action=org-mfa-totp-setup (keycloak-js login({action})); Keycloak runs it as this execution.
-        assertTrue(url.contains("/login-actions/required-action?execution=org-mfa-totp-setup&")
-                && url.contains("client_id=account-console"), "the console starts the action the account REST API names: " + url);
+        // The console asked for kc_action=org-mfa-totp-setup (keycloak-js login({action})); Keycloak runs it as this
+        // execution.
+        assertTrue(
+                url.contains("/login-actions/required-action?execution=org-mfa-totp-setup&")
+                        && url.contains("client_id=account-console"),
+                "the console starts the action the account REST API names: " + url);
         for (String id : List.of("org-mfa-setup-form", "org-mfa-qr", "org-mfa-secret", "totp", "userLabel")) {
             assertTrue(browser.has(id), "our setup form has " + id);
         }
@@ -87,15 +98,18 @@ class AccountConsoleSetupIT {
                 .until(d -> d.getCurrentUrl().startsWith(accountConsole()));
         browser.driver().get(accountConsole() + "account-security/signing-in");
         byTestId("otp/create");
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(d -> deviceLabels().size() == 2);
-        assertEquals(List.of("Laptop", "Work phone"), deviceLabels().stream().sorted().toList());
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(15))
+                .until(d -> deviceLabels().size() == 2);
+        assertEquals(
+                List.of("Laptop", "Work phone"),
+                deviceLabels().stream().sorted().toList());
 
         // The account REST API agrees (signed in again with the first device, preselected on the code form).
         BrowserSession http = realm.browser();
         Page signedIn = MfaFlows.signInWithCode(http, "ana", browser.freshCode(phone.key()));
         assertTrue(signedIn.isSignedIn(), signedIn.toString());
-        JsonNode types = new ObjectMapper().readTree(http.getJson("/realms/" + realm.name() + "/account/credentials",
-                http.accessToken(signedIn)));
+        JsonNode types = new ObjectMapper()
+                .readTree(http.getJson("/realms/" + realm.name() + "/account/credentials", http.accessToken(signedIn)));
         JsonNode otp = null;
         for (JsonNode type : types) {
             if ("otp".equals(type.get("type").asText())) {
@@ -114,13 +128,16 @@ class AccountConsoleSetupIT {
     /** An element of the console by its {@code data-testid}, once the single-page app rendered it. */
     private static WebElement byTestId(String testId) {
         return new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
-                .until(d -> d.findElements(By.cssSelector("[data-testid='" + testId + "']")).stream().findFirst().orElse(null));
+                .until(d -> d.findElements(By.cssSelector("[data-testid='" + testId + "']")).stream()
+                        .findFirst()
+                        .orElse(null));
     }
 
     /** The labels of the user's authenticator devices as the console's Signing in page lists them. */
     private static List<String> deviceLabels() {
         List<String> labels = new ArrayList<>();
-        for (WebElement row : browser.driver().findElements(By.cssSelector("[data-testid='otp/credential-list'] [data-testrole='label']"))) {
+        for (WebElement row : browser.driver()
+                .findElements(By.cssSelector("[data-testid='otp/credential-list'] [data-testrole='label']"))) {
             labels.add(row.getText().trim());
         }
         return labels;

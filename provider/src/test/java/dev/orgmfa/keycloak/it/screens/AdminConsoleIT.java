@@ -3,10 +3,10 @@ package dev.orgmfa.keycloak.it.screens;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.orgmfa.keycloak.it.support.TestRealm;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -14,8 +14,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import dev.orgmfa.keycloak.it.support.TestRealm;
 
 /**
  * The admin's view: an organization's MFA policy is three attributes of the organization, seen and
@@ -28,6 +26,7 @@ class AdminConsoleIT {
 
     @RegisterExtension
     static final TestRealm realm = TestRealm.perClass("screens-admin");
+
     private static ScreenBrowser browser;
 
     @BeforeAll
@@ -45,41 +44,73 @@ class AdminConsoleIT {
                 + organizationId + "/attributes";
         browser.driver().get(attributesTab);
         try {
-            new WebDriverWait(browser.driver(), CONSOLE).until(d -> !d.findElements(By.id("username")).isEmpty());
+            new WebDriverWait(browser.driver(), CONSOLE)
+                    .until(d -> !d.findElements(By.id("username")).isEmpty());
         } catch (RuntimeException e) {
-            throw new AssertionError("no admin sign-in form at " + browser.driver().getCurrentUrl() + ": "
-                    + browser.driver().findElement(By.tagName("body")).getText(), e);
+            throw new AssertionError(
+                    "no admin sign-in form at " + browser.driver().getCurrentUrl() + ": "
+                            + browser.driver().findElement(By.tagName("body")).getText(),
+                    e);
         }
         browser.byId("username").sendKeys(realm.server().adminUsername());
         browser.byId("password").sendKeys(realm.server().adminPassword());
         browser.submit("kc-login");
-        new WebDriverWait(browser.driver(), CONSOLE).until(d -> d.getCurrentUrl().contains("/admin/master/console/"));
+        new WebDriverWait(browser.driver(), CONSOLE)
+                .until(d -> d.getCurrentUrl().contains("/admin/master/console/"));
         browser.driver().get(attributesTab);
 
         WebElement addFirst = new WebDriverWait(browser.driver(), CONSOLE)
-                .until(d -> d.findElements(By.cssSelector("[data-testid='attributes-empty-state'] [data-testid='attributes-add-row']"))
-                        .stream().findFirst().orElse(null));
+                .until(d -> d
+                        .findElements(By.cssSelector(
+                                "[data-testid='attributes-empty-state'] [data-testid='attributes-add-row']"))
+                        .stream()
+                        .findFirst()
+                        .orElse(null));
         addFirst.click();
         setRow(0, "mfa.totp.required", "true");
-        browser.driver().findElement(By.cssSelector("[data-testid='attributes-add-row']")).click();
+        browser.driver()
+                .findElement(By.cssSelector("[data-testid='attributes-add-row']"))
+                .click();
         setRow(1, "mfa.totp.grace-days", "3");
-        browser.driver().findElement(By.cssSelector("[data-testid='attributes-add-row']")).click();
+        browser.driver()
+                .findElement(By.cssSelector("[data-testid='attributes-add-row']"))
+                .click();
         setRow(2, "mfa.totp.brokered-users", "enforce");
-        browser.driver().findElement(By.cssSelector("[data-testid='attributes-save']")).click();
+        browser.driver()
+                .findElement(By.cssSelector("[data-testid='attributes-save']"))
+                .click();
 
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(d -> realm.admin().organizations().get(organizationId)
-                .toRepresentation().getAttributes() != null
-                && List.of("3").equals(realm.admin().organizations().get(organizationId).toRepresentation().getAttributes()
-                        .get("mfa.totp.grace-days")));
-        Map<String, List<String>> attributes = realm.admin().organizations().get(organizationId).toRepresentation().getAttributes();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(15))
+                .until(d -> realm.admin()
+                                        .organizations()
+                                        .get(organizationId)
+                                        .toRepresentation()
+                                        .getAttributes()
+                                != null
+                        && List.of("3")
+                                .equals(realm.admin()
+                                        .organizations()
+                                        .get(organizationId)
+                                        .toRepresentation()
+                                        .getAttributes()
+                                        .get("mfa.totp.grace-days")));
+        Map<String, List<String>> attributes = realm.admin()
+                .organizations()
+                .get(organizationId)
+                .toRepresentation()
+                .getAttributes();
         assertEquals(List.of("true"), attributes.get("mfa.totp.required"));
         assertEquals(List.of("enforce"), attributes.get("mfa.totp.brokered-users"));
 
         // What the admin sees when coming back: the policy, one attribute a row.
         browser.driver().navigate().refresh();
         new WebDriverWait(browser.driver(), CONSOLE)
-                .until(d -> d.findElements(By.cssSelector("[data-testid='attributes-key']")).size() == 3);
-        assertEquals(List.of("mfa.totp.required", "mfa.totp.grace-days", "mfa.totp.brokered-users"), values("attributes-key"));
+                .until(d -> d.findElements(By.cssSelector("[data-testid='attributes-key']"))
+                                .size()
+                        == 3);
+        assertEquals(
+                List.of("mfa.totp.required", "mfa.totp.grace-days", "mfa.totp.brokered-users"),
+                values("attributes-key"));
         assertEquals(List.of("true", "3", "enforce"), values("attributes-value"));
         browser.screenshot("admin-organization-policy");
 
@@ -87,12 +118,22 @@ class AdminConsoleIT {
         browser.desktop();
         browser.signIn("ada");
         browser.awaitTemplate("org-mfa-grace-notice.ftl");
-        assertTrue(browser.byId("org-mfa-grace").getText().contains("3 days left"), browser.byId("org-mfa-grace").getText());
+        assertTrue(
+                browser.byId("org-mfa-grace").getText().contains("3 days left"),
+                browser.byId("org-mfa-grace").getText());
     }
 
     private static void setRow(int row, String key, String value) {
-        type(browser.driver().findElements(By.cssSelector("[data-testid='attributes-key']")).get(row), key);
-        type(browser.driver().findElements(By.cssSelector("[data-testid='attributes-value']")).get(row), value);
+        type(
+                browser.driver()
+                        .findElements(By.cssSelector("[data-testid='attributes-key']"))
+                        .get(row),
+                key);
+        type(
+                browser.driver()
+                        .findElements(By.cssSelector("[data-testid='attributes-value']"))
+                        .get(row),
+                value);
     }
 
     private static void type(WebElement input, String text) {
@@ -102,6 +143,7 @@ class AdminConsoleIT {
 
     private static List<String> values(String testId) {
         return browser.driver().findElements(By.cssSelector("[data-testid='" + testId + "']")).stream()
-                .map(e -> e.getDomProperty("value")).toList();
+                .map(e -> e.getDomProperty("value"))
+                .toList();
     }
 }

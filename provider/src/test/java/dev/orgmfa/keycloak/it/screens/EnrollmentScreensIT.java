@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.orgmfa.keycloak.it.support.TestRealm;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -23,8 +23,6 @@ import org.keycloak.representations.idm.RealmRepresentation;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import dev.orgmfa.keycloak.it.support.TestRealm;
 
 /**
  * The enrollment a member of an organization that requires TOTP goes through on the first sign-in:
@@ -37,6 +35,7 @@ class EnrollmentScreensIT {
 
     @RegisterExtension
     static final TestRealm realm = TestRealm.perClass("screens-enroll");
+
     private static ScreenBrowser browser;
     private static String organizationId;
 
@@ -59,9 +58,12 @@ class EnrollmentScreensIT {
         browser.awaitTemplate("org-mfa-totp-setup.ftl");
 
         assertEquals("Set up an authenticator app", browser.title());
-        assertEquals("acme asks for a one-time code from your phone when you sign in. Setting it up takes a minute.",
-                browser.byId("org-mfa-setup-intro").getText(), "the screen names the organization that asks");
-        assertEquals(List.of("Install an authenticator app", "Scan the QR code", "Enter a one-time code to confirm"),
+        assertEquals(
+                "acme asks for a one-time code from your phone when you sign in. Setting it up takes a minute.",
+                browser.byId("org-mfa-setup-intro").getText(),
+                "the screen names the organization that asks");
+        assertEquals(
+                List.of("Install an authenticator app", "Scan the QR code", "Enter a one-time code to confirm"),
                 texts("#org-mfa-setup-steps > li > h2"));
         List<String> apps = texts("#org-mfa-apps li");
         assertTrue(apps.containsAll(List.of("FreeOTP", "Google Authenticator")), "apps by name: " + apps);
@@ -82,10 +84,13 @@ class EnrollmentScreensIT {
         // The QR code, the manual key and the "open in app" link all carry the same key.
         String keyUri = QrCode.decode(qr.getAttribute("src"));
         assertTrue(keyUri.startsWith("otpauth://totp/Org%20MFA%20demo:erika?secret=" + key.replace(" ", "")), keyUri);
-        assertEquals(URLDecoder.decode(keyUri, StandardCharsets.UTF_8),
+        assertEquals(
+                URLDecoder.decode(keyUri, StandardCharsets.UTF_8),
                 URLDecoder.decode(browser.byId("org-mfa-key-link").getAttribute("href"), StandardCharsets.UTF_8));
         String settings = browser.byId("org-mfa-key-settings").getText();
-        assertTrue(settings.contains("SHA1") && settings.contains("30 seconds") && settings.contains("Org MFA demo"), settings);
+        assertTrue(
+                settings.contains("SHA1") && settings.contains("30 seconds") && settings.contains("Org MFA demo"),
+                settings);
 
         WebElement code = browser.byId("totp");
         assertEquals("totp", code.getAttribute("name"));
@@ -94,15 +99,25 @@ class EnrollmentScreensIT {
         assertEquals("One-time code", browser.labelOf("totp"));
         assertEquals("userLabel", browser.byId("userLabel").getAttribute("name"));
         assertEquals("Device name (optional)", browser.labelOf("userLabel"));
-        assertTrue(browser.byId("org-mfa-setup-form").findElements(By.id("totp")).size() == 1, "the code is in org-mfa-setup-form");
+        assertTrue(
+                browser.byId("org-mfa-setup-form").findElements(By.id("totp")).size() == 1,
+                "the code is in org-mfa-setup-form");
 
         browser.assertLabelled();
 
         browser.assertAccessible();
         browser.assertContrast();
         browser.assertFitsWidth();
-        ScreenBrowser.assertInOrder(browser.tabOrder(14), "#login-select-toggle", "#org-mfa-manual-toggle", "#org-mfa-copy-secret",
-                "#org-mfa-key-link", "#totp", "#userLabel", "#org-mfa-setup-submit", "#org-mfa-sign-out");
+        ScreenBrowser.assertInOrder(
+                browser.tabOrder(14),
+                "#login-select-toggle",
+                "#org-mfa-manual-toggle",
+                "#org-mfa-copy-secret",
+                "#org-mfa-key-link",
+                "#totp",
+                "#userLabel",
+                "#org-mfa-setup-submit",
+                "#org-mfa-sign-out");
         browser.screenshot("setup");
 
         browser.colorScheme("dark");
@@ -122,11 +137,15 @@ class EnrollmentScreensIT {
         assertTrue(browser.byId("totp").getAttribute("aria-describedby").contains("input-error-otp-code"));
         // ... and the user is taken there: the field, far below the QR code, has the focus and is on screen
         // with its error, which a screen reader reads with the focused field (its description).
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(5)).until(d -> "totp".equals(browser.js("return document.activeElement.id")));
-        assertTrue((Boolean) browser.js("var f = document.getElementById('totp').getBoundingClientRect();"
-                + " var e = document.getElementById('input-error-otp-code').getBoundingClientRect();"
-                + " return f.top >= 0 && e.bottom <= window.innerHeight;"), "the code field and its error are in view: "
-                + browser.js("return window.scrollY + ' / ' + document.getElementById('totp').getBoundingClientRect().top"));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(5))
+                .until(d -> "totp".equals(browser.js("return document.activeElement.id")));
+        assertTrue(
+                (Boolean) browser.js("var f = document.getElementById('totp').getBoundingClientRect();"
+                        + " var e = document.getElementById('input-error-otp-code').getBoundingClientRect();"
+                        + " return f.top >= 0 && e.bottom <= window.innerHeight;"),
+                "the code field and its error are in view: "
+                        + browser.js(
+                                "return window.scrollY + ' / ' + document.getElementById('totp').getBoundingClientRect().top"));
         browser.assertAccessible();
         browser.screenshot("setup-wrong-code");
 
@@ -139,33 +158,55 @@ class EnrollmentScreensIT {
         List<String> codes = texts("#org-mfa-recovery-codes > li");
         assertEquals(10, codes.size(), codes.toString());
         codes.forEach(c -> assertTrue(c.matches(CODE), c));
-        assertEquals("Recovery codes for erika at Org MFA demo", browser.byId("org-mfa-codes-for").getText());
-        assertEquals(2, columns("#org-mfa-recovery-codes > li"), "two columns of codes on a desktop: " + browser.js(
-                "var l = document.getElementById('org-mfa-recovery-codes'); return l.clientWidth + 'px, ' + getComputedStyle(l).gridTemplateColumns"));
+        assertEquals(
+                "Recovery codes for erika at Org MFA demo",
+                browser.byId("org-mfa-codes-for").getText());
+        assertEquals(
+                2,
+                columns("#org-mfa-recovery-codes > li"),
+                "two columns of codes on a desktop: "
+                        + browser.js(
+                                "var l = document.getElementById('org-mfa-recovery-codes'); return l.clientWidth + 'px, ' + getComputedStyle(l).gridTemplateColumns"));
         assertEquals(List.of("Copy", "Download", "Print"), texts("#org-mfa-code-actions button"));
         assertEquals("I have saved these codes", browser.labelOf("acknowledged"));
         browser.assertLabelled();
         browser.assertAccessible();
         browser.assertContrast();
         browser.assertFitsWidth();
-        ScreenBrowser.assertInOrder(browser.tabOrder(8), "#login-select-toggle", "#org-mfa-copy", "#org-mfa-download", "#org-mfa-print",
+        ScreenBrowser.assertInOrder(
+                browser.tabOrder(8),
+                "#login-select-toggle",
+                "#org-mfa-copy",
+                "#org-mfa-download",
+                "#org-mfa-print",
                 "#acknowledged");
-        assertFalse(browser.byId("org-mfa-recovery-codes-submit").isEnabled(), "Continue waits until the codes are saved");
+        assertFalse(
+                browser.byId("org-mfa-recovery-codes-submit").isEnabled(), "Continue waits until the codes are saved");
         browser.screenshot("recovery-codes");
 
         // Copy and download work with the network gone: everything happens in the page.
         Path downloads = Files.createTempDirectory("org-mfa-downloads");
-        browser.driver().executeCdpCommand("Browser.setDownloadBehavior",
-                Map.of("behavior", "allow", "downloadPath", downloads.toString()));
-        browser.driver().executeCdpCommand("Browser.grantPermissions", Map.of("origin", realm.server().baseUrl(),
-                "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+        browser.driver()
+                .executeCdpCommand(
+                        "Browser.setDownloadBehavior",
+                        Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+        browser.driver()
+                .executeCdpCommand(
+                        "Browser.grantPermissions",
+                        Map.of(
+                                "origin",
+                                realm.server().baseUrl(),
+                                "permissions",
+                                List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
         browser.offline(true);
         try {
             browser.byId("org-mfa-copy").click();
             new WebDriverWait(browser.driver(), Duration.ofSeconds(5))
                     .until(d -> browser.byId("org-mfa-copied").getText().equals("Copied the codes."));
-            String clipboard = (String) browser.driver().executeAsyncScript(
-                    "var done = arguments[0]; navigator.clipboard.readText().then(done, function (e) { done('failed: ' + e); });");
+            String clipboard = (String)
+                    browser.driver()
+                            .executeAsyncScript(
+                                    "var done = arguments[0]; navigator.clipboard.readText().then(done, function (e) { done('failed: ' + e); });");
             assertTrue(clipboard.startsWith("Recovery codes for erika at Org MFA demo."), clipboard);
             codes.forEach(c -> assertTrue(clipboard.contains(c), "clipboard has " + c));
 
@@ -209,7 +250,9 @@ class EnrollmentScreensIT {
         browser.submitByScript("var b = document.getElementById('org-mfa-recovery-codes-submit'); b.disabled = false;"
                 + " document.getElementById('acknowledged').required = false; b.click();");
         browser.awaitTemplate("org-mfa-recovery-codes.ftl");
-        assertEquals("Confirm that you saved the codes.", browser.byId("input-error-acknowledged").getText());
+        assertEquals(
+                "Confirm that you saved the codes.",
+                browser.byId("input-error-acknowledged").getText());
         browser.byId("acknowledged").click();
         browser.submit("org-mfa-recovery-codes-submit");
         browser.awaitSignedIn();
@@ -225,12 +268,16 @@ class EnrollmentScreensIT {
 
             assertEquals("de", browser.lang());
             assertEquals("Authenticator-App einrichten", browser.title());
-            assertEquals(List.of("Authenticator-App installieren", "QR-Code scannen", "Mit einem Einmalcode bestätigen"),
+            assertEquals(
+                    List.of("Authenticator-App installieren", "QR-Code scannen", "Mit einem Einmalcode bestätigen"),
                     texts("#org-mfa-setup-steps > li > h2"));
-            assertEquals("Sie können den Code nicht scannen?", browser.byId("org-mfa-manual-toggle").getText());
+            assertEquals(
+                    "Sie können den Code nicht scannen?",
+                    browser.byId("org-mfa-manual-toggle").getText());
             assertEquals("Einmalcode", browser.labelOf("totp"));
             assertEquals("Gerätename (optional)", browser.labelOf("userLabel"));
-            assertEquals("Prüfen und weiter", browser.byId("org-mfa-setup-submit").getText());
+            assertEquals(
+                    "Prüfen und weiter", browser.byId("org-mfa-setup-submit").getText());
             browser.assertFitsWidth();
             browser.assertLabelled();
             browser.assertAccessible();
@@ -311,6 +358,9 @@ class EnrollmentScreensIT {
 
     /** How many columns the elements are laid out in (distinct left edges). */
     private static long columns(String css) {
-        return browser.driver().findElements(By.cssSelector(css)).stream().map(e -> e.getLocation().getX()).distinct().count();
+        return browser.driver().findElements(By.cssSelector(css)).stream()
+                .map(e -> e.getLocation().getX())
+                .distinct()
+                .count();
     }
 }

@@ -5,10 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.orgmfa.keycloak.it.screens.ScreenBrowser.Enrollment;
+import dev.orgmfa.keycloak.it.support.TestRealm;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -16,9 +17,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-
-import dev.orgmfa.keycloak.it.screens.ScreenBrowser.Enrollment;
-import dev.orgmfa.keycloak.it.support.TestRealm;
 
 /**
  * What the screens tell people when something went wrong or just went right: whom to ask when
@@ -29,6 +27,7 @@ class HelpScreensIT {
 
     @RegisterExtension
     static final TestRealm realm = TestRealm.perClass("screens-help");
+
     private static ScreenBrowser browser;
 
     @BeforeAll
@@ -47,7 +46,8 @@ class HelpScreensIT {
 
     private static void realmSupportContact(String value) {
         RealmRepresentation settings = realm.admin().toRepresentation();
-        Map<String, String> attributes = new HashMap<>(settings.getAttributes() == null ? Map.of() : settings.getAttributes());
+        Map<String, String> attributes =
+                new HashMap<>(settings.getAttributes() == null ? Map.of() : settings.getAttributes());
         if (value == null) {
             attributes.remove("mfa.support-contact");
         } else {
@@ -73,7 +73,8 @@ class HelpScreensIT {
         member(org, "ines");
         browser.signIn("ines");
         browser.awaitTemplate("org-mfa-totp-setup.ftl");
-        assertTrue(browser.byId("org-mfa-setup-intro").getText().startsWith("Acme Corp asks for a one-time code"),
+        assertTrue(
+                browser.byId("org-mfa-setup-intro").getText().startsWith("Acme Corp asks for a one-time code"),
                 browser.byId("org-mfa-setup-intro").getText());
         WebElement code = browser.byId("totp");
         assertNull(code.getDomAttribute("pattern"), "no pattern that would block a pasted code");
@@ -81,7 +82,9 @@ class HelpScreensIT {
         assertEquals("one-time-code", code.getAttribute("autocomplete"));
         assertEquals("true", code.getAttribute("aria-required"));
         assertEquals("Device name (optional)", browser.labelOf("userLabel"));
-        assertTrue(browser.byId("org-mfa-label-help").getText().contains("Authenticator 1"), browser.byId("org-mfa-label-help").getText());
+        assertTrue(
+                browser.byId("org-mfa-label-help").getText().contains("Authenticator 1"),
+                browser.byId("org-mfa-label-help").getText());
 
         browser.byId("org-mfa-manual-toggle").click();
         String key = browser.byId("org-mfa-secret").getText();
@@ -91,11 +94,16 @@ class HelpScreensIT {
 
         browser.awaitTemplate("org-mfa-recovery-codes.ftl");
         WebElement enrolled = browser.byId("org-mfa-enrolled");
-        assertEquals("Two-factor sign-in is on.", enrolled.findElement(By.cssSelector("p")).getText());
+        assertEquals(
+                "Two-factor sign-in is on.",
+                enrolled.findElement(By.cssSelector("p")).getText());
         assertEquals(1, browser.driver().findElements(By.id("org-mfa-enrolled")).size(), "said once, under one id");
-        assertEquals(List.of(), browser.js("var seen = {}, twice = [];"
-                + " document.querySelectorAll('[id^=\"org-mfa\"]').forEach(function (e) { if (seen[e.id]) { twice.push(e.id); } seen[e.id] = true; });"
-                + " return twice;"), "the screen's own ids are unique");
+        assertEquals(
+                List.of(),
+                browser.js("var seen = {}, twice = [];"
+                        + " document.querySelectorAll('[id^=\"org-mfa\"]').forEach(function (e) { if (seen[e.id]) { twice.push(e.id); } seen[e.id] = true; });"
+                        + " return twice;"),
+                "the screen's own ids are unique");
         assertTrue(enrolled.getText().contains("as Acme Corp requires"), enrolled.getText());
         assertFalse(browser.has("org-mfa-replace-device"), "no replacement offer after an enrollment");
         browser.assertContrast();
@@ -106,8 +114,14 @@ class HelpScreensIT {
         browser.submit("org-mfa-recovery-codes-submit");
         browser.awaitSignedIn();
         String userId = realm.admin().users().search("ines", true).get(0).getId();
-        assertEquals("Authenticator 1", realm.admin().users().get(userId).credentials().stream()
-                .filter(c -> "otp".equals(c.getType())).findFirst().orElseThrow().getUserLabel(), "the default name");
+        assertEquals(
+                "Authenticator 1",
+                realm.admin().users().get(userId).credentials().stream()
+                        .filter(c -> "otp".equals(c.getType()))
+                        .findFirst()
+                        .orElseThrow()
+                        .getUserLabel(),
+                "the default name");
 
         // A dash at sign-in.
         browser.signIn("ines");
@@ -133,7 +147,8 @@ class HelpScreensIT {
         assertTrue(browser.byId("org-mfa-qr").isDisplayed());
 
         browser.phone();
-        browser.driver().executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", true, "maxTouchPoints", 5));
+        browser.driver()
+                .executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", true, "maxTouchPoints", 5));
         try {
             browser.driver().navigate().refresh();
             browser.awaitTemplate("org-mfa-totp-setup.ftl");
@@ -141,7 +156,10 @@ class HelpScreensIT {
             assertTrue(link.isDisplayed(), "a phone gets the link into the app");
             assertTrue(link.getAttribute("href").startsWith("otpauth://totp/"), link.getAttribute("href"));
             assertEquals(browser.byId("org-mfa-key-link").getAttribute("href"), link.getAttribute("href"));
-            assertTrue(link.getLocation().getY() < browser.byId("org-mfa-qr").getLocation().getY(), "before the QR code");
+            assertTrue(
+                    link.getLocation().getY()
+                            < browser.byId("org-mfa-qr").getLocation().getY(),
+                    "before the QR code");
             assertEquals("Open in the authenticator app on this phone", link.getText());
             browser.assertFitsWidth();
             browser.assertAccessible();
@@ -155,12 +173,12 @@ class HelpScreensIT {
     @Test
     void cantUseEitherNamesTheOrganizationsContactThenTheRealmsThenTheAdministrator() {
         browser.desktop();
-        String withMail = realm.createOrganization("mailorg", Map.of("mfa.totp.required", "true",
-                "mfa.support-contact", "mailto:help@mailorg.example"));
-        String withScript = realm.createOrganization("scriptorg", Map.of("mfa.totp.required", "true",
-                "mfa.support-contact", "javascript:alert(1)"));
-        String withText = realm.createOrganization("textorg", Map.of("mfa.totp.required", "true",
-                "mfa.support-contact", "Call <b>IT</b> on 555-0100"));
+        String withMail = realm.createOrganization(
+                "mailorg", Map.of("mfa.totp.required", "true", "mfa.support-contact", "mailto:help@mailorg.example"));
+        String withScript = realm.createOrganization(
+                "scriptorg", Map.of("mfa.totp.required", "true", "mfa.support-contact", "javascript:alert(1)"));
+        String withText = realm.createOrganization(
+                "textorg", Map.of("mfa.totp.required", "true", "mfa.support-contact", "Call <b>IT</b> on 555-0100"));
         String without = realm.createOrganization("plainorg", Map.of("mfa.totp.required", "true"));
         member(withMail, "mona");
         member(withScript, "sam");
@@ -173,7 +191,9 @@ class HelpScreensIT {
 
         browser.signIn("mona");
         browser.awaitTemplate("org-mfa-totp-login.ftl");
-        assertEquals("Can't use your authenticator app or a recovery code?", browser.byId("org-mfa-cant-use-either-toggle").getText());
+        assertEquals(
+                "Can't use your authenticator app or a recovery code?",
+                browser.byId("org-mfa-cant-use-either-toggle").getText());
         WebElement link = openHelp().findElement(By.tagName("a"));
         assertEquals("mailto:help@mailorg.example", link.getAttribute("href"));
         assertEquals("help@mailorg.example", link.getText());
@@ -183,9 +203,14 @@ class HelpScreensIT {
         browser.screenshot("totp-login-help");
         browser.submit("org-mfa-use-recovery-code");
         browser.awaitTemplate("org-mfa-recovery-code-login.ftl");
-        assertEquals("help@mailorg.example", openHelp().findElement(By.tagName("a")).getText(), "on the recovery-code screen too");
+        assertEquals(
+                "help@mailorg.example",
+                openHelp().findElement(By.tagName("a")).getText(),
+                "on the recovery-code screen too");
         browser.chooseLanguage("de");
-        assertEquals("Weder Authenticator-App noch Wiederherstellungscode zur Hand?", browser.byId("org-mfa-cant-use-either-toggle").getText());
+        assertEquals(
+                "Weder Authenticator-App noch Wiederherstellungscode zur Hand?",
+                browser.byId("org-mfa-cant-use-either-toggle").getText());
         browser.byId("recoveryCode").sendKeys(mona.recoveryCodes().get(0));
 
         browser.signIn("sam");
@@ -206,7 +231,8 @@ class HelpScreensIT {
 
         browser.signIn("udo");
         browser.awaitTemplate("org-mfa-totp-login.ftl");
-        assertEquals("Contact your administrator. They can reset your two-factor sign-in, so you can set up a new authenticator app.",
+        assertEquals(
+                "Contact your administrator. They can reset your two-factor sign-in, so you can set up a new authenticator app.",
                 openHelp().getText());
         realmSupportContact("https://help.example/it");
         try {
@@ -235,7 +261,9 @@ class HelpScreensIT {
             browser.byId("otp").clear();
             browser.byId("otp").sendKeys(wrong);
             browser.submit("kc-login");
-            assertEquals("Sign-in failed. Check the code and try again.", browser.byId("input-error-otp").getText());
+            assertEquals(
+                    "Sign-in failed. Check the code and try again.",
+                    browser.byId("input-error-otp").getText());
             realm.awaitLoginFailures(userId, i + 1);
         }
         browser.byId("otp").clear();
@@ -243,14 +271,21 @@ class HelpScreensIT {
         browser.submit("kc-login");
         WebElement error = browser.byId("input-error-otp");
         assertEquals("Too many failed attempts. Try again in one minute.", error.getText());
-        assertTrue(browser.byId("otp").getAttribute("aria-describedby").contains("input-error-otp"), "the error is tied to the field");
-        assertEquals("polite", error.findElement(By.xpath("ancestor::*[@aria-live][1]")).getAttribute("aria-live"), "and announced");
+        assertTrue(
+                browser.byId("otp").getAttribute("aria-describedby").contains("input-error-otp"),
+                "the error is tied to the field");
+        assertEquals(
+                "polite",
+                error.findElement(By.xpath("ancestor::*[@aria-live][1]")).getAttribute("aria-live"),
+                "and announced");
         browser.assertAccessible();
         browser.screenshot("totp-login-locked");
         browser.chooseLanguage("de");
         browser.byId("otp").sendKeys(browser.freshCode(vera.key()));
         browser.submit("kc-login");
-        assertEquals("Zu viele Fehlversuche. Versuchen Sie es in einer Minute erneut.", browser.byId("input-error-otp").getText());
+        assertEquals(
+                "Zu viele Fehlversuche. Versuchen Sie es in einer Minute erneut.",
+                browser.byId("input-error-otp").getText());
         realm.admin().attackDetection().clearBruteForceForUser(userId);
     }
 }

@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.orgmfa.keycloak.it.screens.ScreenBrowser.Enrollment;
+import dev.orgmfa.keycloak.it.support.TestRealm;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -17,9 +18,6 @@ import org.keycloak.representations.idm.RealmRepresentation;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
-import dev.orgmfa.keycloak.it.screens.ScreenBrowser.Enrollment;
-import dev.orgmfa.keycloak.it.support.TestRealm;
-
 /**
  * Replacing a lost phone: a sign-in with a recovery code, the new codes, then a new authenticator;
  * the lost one goes only once the new one is verified, and only in a sign-in that used a recovery code.
@@ -27,8 +25,10 @@ import dev.orgmfa.keycloak.it.support.TestRealm;
 class LostPhoneScreensIT {
 
     private static final String GENERIC_ERROR = "Sign-in failed. Check the code and try again.";
+
     @RegisterExtension
     static final TestRealm realm = TestRealm.perClass("lost-phone");
+
     private static ScreenBrowser browser;
     private static String organization;
 
@@ -49,7 +49,9 @@ class LostPhoneScreensIT {
     }
 
     private static List<CredentialRepresentation> devices(String userId) {
-        return realm.admin().users().get(userId).credentials().stream().filter(c -> "otp".equals(c.getType())).toList();
+        return realm.admin().users().get(userId).credentials().stream()
+                .filter(c -> "otp".equals(c.getType()))
+                .toList();
     }
 
     /** From the TOTP screen to the new-codes screen with a recovery code; returns the new codes on screen. */
@@ -80,13 +82,19 @@ class LostPhoneScreensIT {
         Enrollment lost = browser.enroll("nina", "Old phone");
         String lostDeviceId = devices(userId).get(0).getId();
 
-        List<String> newCodes = signInWithRecoveryCode("nina", lost.recoveryCodes().get(0));
-        assertEquals("You signed in with a recovery code.",
-                browser.byId("org-mfa-old-codes-void").findElement(By.cssSelector("p")).getText());
+        List<String> newCodes =
+                signInWithRecoveryCode("nina", lost.recoveryCodes().get(0));
+        assertEquals(
+                "You signed in with a recovery code.",
+                browser.byId("org-mfa-old-codes-void")
+                        .findElement(By.cssSelector("p"))
+                        .getText());
         assertTrue(browser.byId("org-mfa-old-codes-void").getText().contains("old recovery codes stop working"));
         WebElement replace = browser.byId("org-mfa-replace-device");
         assertEquals("replaceDevice", replace.getAttribute("name"));
-        assertEquals("org-mfa-recovery-codes-form", replace.findElement(By.xpath("ancestor::form")).getAttribute("id"));
+        assertEquals(
+                "org-mfa-recovery-codes-form",
+                replace.findElement(By.xpath("ancestor::form")).getAttribute("id"));
         assertFalse(replace.isSelected(), "replacing is a choice, not the default");
         assertEquals("I lost my authenticator app: set up a new one", browser.labelOf("org-mfa-replace-device"));
         browser.assertLabelled();
@@ -102,7 +110,9 @@ class LostPhoneScreensIT {
         assertEquals(1, lostBoxes.size());
         assertTrue(lostBoxes.get(0).isSelected(), "every device is marked lost by default");
         assertEquals(List.of("Old phone"), browser.texts("#org-mfa-lost-devices label"));
-        assertEquals(List.of(lostDeviceId), devices(userId).stream().map(CredentialRepresentation::getId).toList(),
+        assertEquals(
+                List.of(lostDeviceId),
+                devices(userId).stream().map(CredentialRepresentation::getId).toList(),
                 "nothing is removed before the new device is verified");
         browser.assertLabelled();
         browser.assertAccessible();
@@ -125,7 +135,10 @@ class LostPhoneScreensIT {
         List<CredentialRepresentation> after = devices(userId);
         assertEquals(1, after.size(), "the lost device is gone, the new one stays: " + after);
         assertFalse(after.get(0).getId().equals(lostDeviceId));
-        assertTrue(after.get(0).getUserLabel() != null && !after.get(0).getUserLabel().isBlank(), "a default name");
+        assertTrue(
+                after.get(0).getUserLabel() != null
+                        && !after.get(0).getUserLabel().isBlank(),
+                "a default name");
 
         // The lost phone's codes and the old recovery codes are refused; the new phone and new codes work.
         assertEquals(GENERIC_ERROR, totpSignInError("nina", browser.freshCode(lost.key())));
@@ -141,8 +154,10 @@ class LostPhoneScreensIT {
         browser.awaitSignedIn();
         assertFalse(newCodes.isEmpty());
 
-        List<EventRepresentation> removals = realm.admin().getEvents(List.of("REMOVE_CREDENTIAL"), null, userId,
-                null, null, null, 0, 100).stream().filter(e -> "otp".equals(e.getDetails().get("credential_type"))).toList();
+        List<EventRepresentation> removals =
+                realm.admin().getEvents(List.of("REMOVE_CREDENTIAL"), null, userId, null, null, null, 0, 100).stream()
+                        .filter(e -> "otp".equals(e.getDetails().get("credential_type")))
+                        .toList();
         assertEquals(1, removals.size(), "one event for the removed device");
         assertEquals(lostDeviceId, removals.get(0).getDetails().get("credential_id"));
         assertEquals("true", removals.get(0).getDetails().get("org_mfa_device_replaced"));
@@ -191,9 +206,10 @@ class LostPhoneScreensIT {
         browser.awaitTemplate("org-mfa-recovery-codes.ftl");
         assertFalse(browser.has("org-mfa-replace-device"), "no offer without a recovery-code sign-in");
         assertFalse(browser.has("org-mfa-old-codes-void"));
-        browser.js("var id = arguments[0]; var f = document.getElementById('org-mfa-recovery-codes-form');"
-                + " ['replaceDevice', 'lostDevice'].forEach(function (n) { var i = document.createElement('input');"
-                + " i.type = 'hidden'; i.name = n; i.value = n === 'lostDevice' ? id : 'true'; f.appendChild(i); });",
+        browser.js(
+                "var id = arguments[0]; var f = document.getElementById('org-mfa-recovery-codes-form');"
+                        + " ['replaceDevice', 'lostDevice'].forEach(function (n) { var i = document.createElement('input');"
+                        + " i.type = 'hidden'; i.name = n; i.value = n === 'lostDevice' ? id : 'true'; f.appendChild(i); });",
                 devices(userId).get(0).getId());
         browser.byId("acknowledged").click();
         browser.submit("org-mfa-recovery-codes-submit");
@@ -220,8 +236,12 @@ class LostPhoneScreensIT {
         browser.byId("totp").sendKeys(browser.freshCode(newKey));
         browser.byId("userLabel").sendKeys("phone");
         browser.submit("org-mfa-setup-submit");
-        assertEquals("You already have a device with this name.", browser.byId("input-error-otp-label").getText());
-        assertEquals(List.of(lostDeviceId), devices(userId).stream().map(CredentialRepresentation::getId).toList());
+        assertEquals(
+                "You already have a device with this name.",
+                browser.byId("input-error-otp-label").getText());
+        assertEquals(
+                List.of(lostDeviceId),
+                devices(userId).stream().map(CredentialRepresentation::getId).toList());
 
         // Marked lost, its name is free for the new phone.
         WebElement lostBox = browser.driver().findElement(By.name("lostDevice"));
@@ -238,8 +258,10 @@ class LostPhoneScreensIT {
         assertEquals(1, after.size(), "the lost device is gone, the new one stays: " + after);
         assertFalse(after.get(0).getId().equals(lostDeviceId));
         assertEquals("phone", after.get(0).getUserLabel());
-        List<EventRepresentation> removals = realm.admin().getEvents(List.of("REMOVE_CREDENTIAL"), null, userId,
-                null, null, null, 0, 100).stream().filter(e -> "otp".equals(e.getDetails().get("credential_type"))).toList();
+        List<EventRepresentation> removals =
+                realm.admin().getEvents(List.of("REMOVE_CREDENTIAL"), null, userId, null, null, null, 0, 100).stream()
+                        .filter(e -> "otp".equals(e.getDetails().get("credential_type")))
+                        .toList();
         assertEquals(1, removals.size(), "one event for the removed device");
         assertEquals(lostDeviceId, removals.get(0).getDetails().get("credential_id"));
         assertEquals("true", removals.get(0).getDetails().get("org_mfa_device_replaced"));
@@ -272,15 +294,22 @@ class LostPhoneScreensIT {
         browser.awaitSignedIn();
         browser.driver().get(browser.authUrl("kc_action=org-mfa-totp-setup"));
         browser.awaitTemplate("org-mfa-totp-setup.ftl");
-        assertTrue(browser.driver().findElements(By.name("lostDevice")).isEmpty(), "no lost-device choice outside a replacement");
-        browser.js("var i = document.createElement('input'); i.type = 'hidden'; i.name = 'lostDevice'; i.value = arguments[0];"
-                + " document.getElementById('org-mfa-setup-form').appendChild(i);", phoneId);
+        assertTrue(
+                browser.driver().findElements(By.name("lostDevice")).isEmpty(),
+                "no lost-device choice outside a replacement");
+        browser.js(
+                "var i = document.createElement('input'); i.type = 'hidden'; i.name = 'lostDevice'; i.value = arguments[0];"
+                        + " document.getElementById('org-mfa-setup-form').appendChild(i);",
+                phoneId);
         browser.addDevice("Laptop");
 
         List<CredentialRepresentation> after = devices(userId);
         assertEquals(2, after.size(), "the new device is added and the forged field removes none: " + after);
         assertTrue(after.stream().anyMatch(d -> d.getId().equals(phoneId)), "the first device stays: " + after);
-        assertTrue(realm.admin().getEvents(List.of("REMOVE_CREDENTIAL"), null, userId, null, null, null, 0, 100).isEmpty(),
+        assertTrue(
+                realm.admin()
+                        .getEvents(List.of("REMOVE_CREDENTIAL"), null, userId, null, null, null, 0, 100)
+                        .isEmpty(),
                 "no removal event");
     }
 }

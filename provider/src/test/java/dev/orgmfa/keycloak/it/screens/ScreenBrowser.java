@@ -3,6 +3,9 @@ package dev.orgmfa.keycloak.it.screens;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.orgmfa.keycloak.it.support.Chromium;
+import dev.orgmfa.keycloak.it.support.TestRealm;
+import dev.orgmfa.keycloak.it.support.Totp;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -16,7 +19,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -25,10 +27,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import dev.orgmfa.keycloak.it.support.Chromium;
-import dev.orgmfa.keycloak.it.support.TestRealm;
-import dev.orgmfa.keycloak.it.support.Totp;
 
 /**
  * One headless Chromium for a test class, with what the screen tests do again and again: sign in,
@@ -40,6 +38,7 @@ final class ScreenBrowser implements AutoCloseable {
     static final int DESKTOP_HEIGHT = 900;
     /** A common phone: 390 x 844 CSS pixels. */
     static final int PHONE_WIDTH = 390;
+
     static final int PHONE_HEIGHT = 844;
 
     /** The screens never exchange the code, so one fixed verifier will do. */
@@ -88,8 +87,9 @@ final class ScreenBrowser implements AutoCloseable {
     }
 
     private void emulate(int viewportHeight) {
-        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width,
-                "height", viewportHeight, "deviceScaleFactor", 1, "mobile", mobile));
+        driver.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", viewportHeight, "deviceScaleFactor", 1, "mobile", mobile));
     }
 
     /** The demo client's authorization request; the client requires PKCE (S256). */
@@ -153,7 +153,8 @@ final class ScreenBrowser implements AutoCloseable {
 
     /** Waits until the page is the one rendered from {@code template} (each of ours names itself in a comment). */
     void awaitTemplate(String template) {
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> d.getPageSource().contains("template: " + template));
+        new WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(d -> d.getPageSource().contains("template: " + template));
     }
 
     /**
@@ -161,7 +162,8 @@ final class ScreenBrowser implements AutoCloseable {
      * .example, which never resolves (RFC 2606), so nothing loads: the test reads the URL.
      */
     void awaitSignedIn() {
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().startsWith(TestRealm.REDIRECT_URI));
+        new WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(d -> d.getCurrentUrl().startsWith(TestRealm.REDIRECT_URI));
         assertTrue(driver.getCurrentUrl().contains("code="), driver.getCurrentUrl());
     }
 
@@ -170,7 +172,10 @@ final class ScreenBrowser implements AutoCloseable {
     }
 
     String labelOf(String inputId) {
-        return driver.findElement(By.cssSelector("label[for='" + inputId + "']")).getText().replace("*", "").trim();
+        return driver.findElement(By.cssSelector("label[for='" + inputId + "']"))
+                .getText()
+                .replace("*", "")
+                .trim();
     }
 
     /** Switches the page's language with the theme's own language menu (by language tag, e.g. de). */
@@ -178,7 +183,8 @@ final class ScreenBrowser implements AutoCloseable {
         String before = title();
         Select menu = new Select(byId("login-select-toggle"));
         WebElement option = menu.getOptions().stream()
-                .filter(o -> o.getAttribute("value").endsWith("kc_locale=" + languageTag)).findFirst()
+                .filter(o -> o.getAttribute("value").endsWith("kc_locale=" + languageTag))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no language " + languageTag + " in the menu"));
         WebElement page = driver.findElement(By.tagName("html"));
         menu.selectByValue(option.getAttribute("value"));
@@ -198,8 +204,11 @@ final class ScreenBrowser implements AutoCloseable {
     void assertFitsWidth() {
         @SuppressWarnings("unchecked")
         List<String> wide = (List<String>) js(ScreenChecks.ELEMENTS_WIDER_THAN_CARD);
-        Number overflow = (Number) js("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        assertTrue(overflow.intValue() <= 0, "page is " + overflow + "px wider than the " + (mobile ? "phone" : "window") + ": " + wide);
+        Number overflow =
+                (Number) js("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertTrue(
+                overflow.intValue() <= 0,
+                "page is " + overflow + "px wider than the " + (mobile ? "phone" : "window") + ": " + wide);
         assertEquals(List.of(), wide, "elements wider than the sign-in card");
     }
 
@@ -217,7 +226,9 @@ final class ScreenBrowser implements AutoCloseable {
      * (the stock username and password screens, same theme) do not also have.
      */
     void assertAccessible() {
-        String screen = (String) js("var c = document.documentElement.innerHTML.match(/template: ([\\w.-]+)/); return c ? c[1] : location.href");
+        String screen = (String)
+                js(
+                        "var c = document.documentElement.innerHTML.match(/template: ([\\w.-]+)/); return c ? c[1] : location.href");
         Accessibility.assertNoNewViolations(driver, stockViolations, screen);
     }
 
@@ -252,8 +263,9 @@ final class ScreenBrowser implements AutoCloseable {
 
     /** The ids of the elements Tab reaches, in order, starting from the top of the page. */
     List<String> tabOrder(int steps) {
-        js("document.activeElement && document.activeElement.blur(); window.getSelection().removeAllRanges();"
-                + " document.body.setAttribute('tabindex', '-1'); document.body.focus(); document.body.removeAttribute('tabindex');");
+        js(
+                "document.activeElement && document.activeElement.blur(); window.getSelection().removeAllRanges();"
+                        + " document.body.setAttribute('tabindex', '-1'); document.body.focus(); document.body.removeAttribute('tabindex');");
         List<String> order = new ArrayList<>();
         for (int i = 0; i < steps; i++) {
             driver.switchTo().activeElement().sendKeys(Keys.TAB);
@@ -264,7 +276,8 @@ final class ScreenBrowser implements AutoCloseable {
 
     /** Light or dark colour scheme, as the operating system would ask for. */
     void colorScheme(String scheme) {
-        driver.executeCdpCommand("Emulation.setEmulatedMedia",
+        driver.executeCdpCommand(
+                "Emulation.setEmulatedMedia",
                 Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
     }
 
@@ -273,8 +286,9 @@ final class ScreenBrowser implements AutoCloseable {
     }
 
     void offline(boolean offline) {
-        driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", offline, "latency", 0,
-                "downloadThroughput", -1, "uploadThroughput", -1));
+        driver.executeCdpCommand(
+                "Network.emulateNetworkConditions",
+                Map.of("offline", offline, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
     }
 
     /**
@@ -293,7 +307,9 @@ final class ScreenBrowser implements AutoCloseable {
     }
 
     List<String> texts(String css) {
-        return driver.findElements(By.cssSelector(css)).stream().map(e -> e.getText().trim()).toList();
+        return driver.findElements(By.cssSelector(css)).stream()
+                .map(e -> e.getText().trim())
+                .toList();
     }
 
     /** {@code expected} appear in {@code actual} in this order (other elements may come between). */
@@ -304,7 +320,8 @@ final class ScreenBrowser implements AutoCloseable {
                 at++;
             }
         }
-        assertEquals(expected.length, at, "focus order " + actual + " should visit " + List.of(expected) + " in this order");
+        assertEquals(
+                expected.length, at, "focus order " + actual + " should visit " + List.of(expected) + " in this order");
     }
 
     /** A code the authenticator app would show now, never one this browser has used already (codes are single-use). */
@@ -321,8 +338,7 @@ final class ScreenBrowser implements AutoCloseable {
     }
 
     /** What an enrollment leaves the user with. */
-    record Enrollment(String key, List<String> recoveryCodes) {
-    }
+    record Enrollment(String key, List<String> recoveryCodes) {}
 
     /** Signs in and goes through the setup and recovery codes screens in one go; ends signed in. */
     Enrollment enroll(String username, String deviceName) {

@@ -3,8 +3,7 @@ package dev.orgmfa.keycloak.it.screens;
 /** Scripts the screen tests run in the page to judge layout and accessibility as a person would. */
 final class ScreenChecks {
 
-    private ScreenChecks() {
-    }
+    private ScreenChecks() {}
 
     /** How a test names an element in a failure message. */
     private static final String DESCRIBE = """

@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.orgmfa.keycloak.it.screens.ScreenBrowser.Enrollment;
+import dev.orgmfa.keycloak.it.support.ServerLog;
+import dev.orgmfa.keycloak.it.support.TestRealm;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -18,10 +20,6 @@ import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
-import dev.orgmfa.keycloak.it.screens.ScreenBrowser.Enrollment;
-import dev.orgmfa.keycloak.it.support.ServerLog;
-import dev.orgmfa.keycloak.it.support.TestRealm;
-
 /**
  * The screens of a sign-in after enrollment: the TOTP code with the way to a recovery code, the
  * recovery code, several devices and the low-codes notice, and the grace-period notice.
@@ -30,6 +28,7 @@ class SignInScreensIT {
 
     @RegisterExtension
     static final TestRealm realm = TestRealm.perClass("screens-signin");
+
     private static ScreenBrowser browser;
     private static String requiringOrganization;
 
@@ -73,7 +72,9 @@ class SignInScreensIT {
         // A wrong code gets the generic answer, under the field.
         browser.byId("otp").sendKeys("000000");
         browser.submit("kc-login");
-        assertEquals("Sign-in failed. Check the code and try again.", browser.byId("input-error-otp").getText());
+        assertEquals(
+                "Sign-in failed. Check the code and try again.",
+                browser.byId("input-error-otp").getText());
         assertEquals("true", browser.byId("otp").getAttribute("aria-invalid"));
 
         browser.submit("org-mfa-use-recovery-code");
@@ -84,7 +85,9 @@ class SignInScreensIT {
         assertEquals("Recovery code", browser.labelOf("recoveryCode"));
         assertEquals("false", recoveryCode.getAttribute("spellcheck"));
         assertTrue(recoveryCode.getAttribute("aria-describedby").contains("org-mfa-recovery-help"));
-        assertEquals("Use my authenticator app instead", browser.byId("org-mfa-use-totp").getText());
+        assertEquals(
+                "Use my authenticator app instead",
+                browser.byId("org-mfa-use-totp").getText());
         browser.assertLabelled();
         browser.assertAccessible();
         browser.assertContrast();
@@ -99,15 +102,20 @@ class SignInScreensIT {
         browser.awaitTemplate("org-mfa-totp-login.ftl");
         assertEquals("Einmalcode eingeben", browser.title());
         assertEquals("Einmalcode", browser.labelOf("otp"));
-        assertEquals("Stattdessen einen Wiederherstellungscode verwenden", browser.byId("org-mfa-use-recovery-code").getText());
+        assertEquals(
+                "Stattdessen einen Wiederherstellungscode verwenden",
+                browser.byId("org-mfa-use-recovery-code").getText());
         browser.submit("org-mfa-use-recovery-code");
         browser.awaitTemplate("org-mfa-recovery-code-login.ftl");
         assertEquals("Wiederherstellungscode eingeben", browser.title());
         assertEquals("Wiederherstellungscode", browser.labelOf("recoveryCode"));
-        assertEquals("Stattdessen die Authenticator-App verwenden", browser.byId("org-mfa-use-totp").getText());
+        assertEquals(
+                "Stattdessen die Authenticator-App verwenden",
+                browser.byId("org-mfa-use-totp").getText());
 
         // Case, spaces and dashes do not matter in a recovery code.
-        browser.byId("recoveryCode").sendKeys(mia.recoveryCodes().get(0).toLowerCase(Locale.ROOT).replace("-", " "));
+        browser.byId("recoveryCode")
+                .sendKeys(mia.recoveryCodes().get(0).toLowerCase(Locale.ROOT).replace("-", " "));
         browser.submit("kc-login");
         browser.awaitTemplate("org-mfa-recovery-codes.ftl");
         assertEquals("Wiederherstellungscodes sichern", browser.title());
@@ -120,8 +128,9 @@ class SignInScreensIT {
     @Test
     void aUserWithoutRecoveryCodesIsNotOfferedOne() {
         browser.desktop();
-        String userId = realm.createUserWith("no-codes", List.of(TestRealm.password(),
-                TestRealm.storedTotp("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", "stock")));
+        String userId = realm.createUserWith(
+                "no-codes",
+                List.of(TestRealm.password(), TestRealm.storedTotp("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", "stock")));
         realm.addMember(requiringOrganization, userId);
         browser.signIn("no-codes");
         browser.awaitTemplate("org-mfa-totp-login.ftl");
@@ -148,8 +157,11 @@ class SignInScreensIT {
         browser.signIn("lena");
         browser.awaitTemplate("org-mfa-totp-login.ftl");
         assertFalse(browser.has("org-mfa-low-codes"), "threshold 10 with sets of 10 is corrected");
-        assertCorrectionLogged(logMark, "lowRecoveryCodesThreshold=10 is not below the recovery code set size 10",
-                List.of(phone.key(), laptop.key(), TestRealm.PASSWORD, "lena"), phone.recoveryCodes());
+        assertCorrectionLogged(
+                logMark,
+                "lowRecoveryCodesThreshold=10 is not below the recovery code set size 10",
+                List.of(phone.key(), laptop.key(), TestRealm.PASSWORD, "lena"),
+                phone.recoveryCodes());
         // One code used, its new set never confirmed (the user walked away): 9 left.
         browser.submit("org-mfa-use-recovery-code");
         browser.awaitTemplate("org-mfa-recovery-code-login.ftl");
@@ -163,27 +175,41 @@ class SignInScreensIT {
             browser.awaitTemplate("org-mfa-totp-login.ftl");
             browser.chooseLanguage("de");
 
-            assertEquals("Gerät", browser.byId("org-mfa-devices").findElement(By.tagName("legend")).getText());
+            assertEquals(
+                    "Gerät",
+                    browser.byId("org-mfa-devices")
+                            .findElement(By.tagName("legend"))
+                            .getText());
             List<WebElement> devices = browser.driver().findElements(By.name("selectedCredentialId"));
             assertEquals(2, devices.size());
             assertEquals(List.of("Diensthandy", "Laptop"), browser.texts("#org-mfa-devices label"));
             assertTrue(devices.get(0).isSelected(), "the first device is preselected");
-            assertEquals("Sie haben noch 9 Wiederherstellungscodes.",
-                    browser.byId("org-mfa-low-codes").findElement(By.cssSelector("p")).getText());
-            assertEquals("Nach der Anmeldung neue Wiederherstellungscodes erstellen", browser.labelOf("regenerateRecoveryCodes"));
+            assertEquals(
+                    "Sie haben noch 9 Wiederherstellungscodes.",
+                    browser.byId("org-mfa-low-codes")
+                            .findElement(By.cssSelector("p"))
+                            .getText());
+            assertEquals(
+                    "Nach der Anmeldung neue Wiederherstellungscodes erstellen",
+                    browser.labelOf("regenerateRecoveryCodes"));
             browser.assertFitsWidth();
             browser.assertLabelled();
             browser.assertAccessible();
             browser.assertContrast();
             browser.screenshot("totp-login-de-phone");
 
-            browser.driver().findElement(By.cssSelector("label[for='" + devices.get(1).getAttribute("id") + "']")).click();
+            browser.driver()
+                    .findElement(By.cssSelector("label[for='" + devices.get(1).getAttribute("id") + "']"))
+                    .click();
             assertTrue(devices.get(1).isSelected());
             browser.byId("otp").sendKeys(browser.freshCode(laptop.key()));
             browser.byId("regenerateRecoveryCodes").click();
             browser.submit("kc-login");
             browser.awaitTemplate("org-mfa-recovery-codes.ftl");
-            assertFalse(browser.texts("#org-mfa-recovery-codes > li").contains(phone.recoveryCodes().get(0)), "a new set");
+            assertFalse(
+                    browser.texts("#org-mfa-recovery-codes > li")
+                            .contains(phone.recoveryCodes().get(0)),
+                    "a new set");
             browser.byId("acknowledged").click();
             browser.submit("org-mfa-recovery-codes-submit");
             browser.awaitSignedIn();
@@ -197,17 +223,23 @@ class SignInScreensIT {
     @Tag("smoke")
     void gracePeriodNotice() {
         browser.desktop();
-        String organization = realm.createOrganization("initech", Map.of("mfa.totp.required", "true", "mfa.totp.grace-days", "7"));
+        String organization =
+                realm.createOrganization("initech", Map.of("mfa.totp.required", "true", "mfa.totp.grace-days", "7"));
         member(organization, "paul");
 
         browser.signIn("paul");
         browser.awaitTemplate("org-mfa-grace-notice.ftl");
         assertEquals("Set up two-factor sign-in", browser.title());
-        assertEquals("Your organization requires an authenticator app. You have 7 days left to set it up.",
+        assertEquals(
+                "Your organization requires an authenticator app. You have 7 days left to set it up.",
                 browser.byId("org-mfa-grace").findElement(By.cssSelector("p")).getText());
         WebElement enrollBy = browser.byId("org-mfa-enroll-by");
-        assertTrue(enrollBy.getAttribute("datetime").matches("\\d{4}-\\d{2}-\\d{2}T.*Z"), enrollBy.getAttribute("datetime"));
-        assertTrue(enrollBy.getText().matches("[A-Z][a-z]+ \\d{1,2}, \\d{4}"), "a date in the page's language: " + enrollBy.getText());
+        assertTrue(
+                enrollBy.getAttribute("datetime").matches("\\d{4}-\\d{2}-\\d{2}T.*Z"),
+                enrollBy.getAttribute("datetime"));
+        assertTrue(
+                enrollBy.getText().matches("[A-Z][a-z]+ \\d{1,2}, \\d{4}"),
+                "a date in the page's language: " + enrollBy.getText());
         assertEquals("Set it up now", browser.byId("org-mfa-enroll-now").getText());
         assertEquals("Not now", browser.byId("org-mfa-enroll-later").getText());
         assertEquals("Required by: initech", browser.byId("org-mfa-required-by").getText());
@@ -219,8 +251,11 @@ class SignInScreensIT {
 
         browser.chooseLanguage("de");
         assertEquals("Zwei-Faktor-Anmeldung einrichten", browser.title());
-        assertTrue(browser.byId("org-mfa-grace").getText().contains("noch 7 Tage"), browser.byId("org-mfa-grace").getText());
-        assertTrue(browser.byId("org-mfa-enroll-by").getText().matches("\\d{1,2}\\. [A-Z][a-zä]+ \\d{4}"),
+        assertTrue(
+                browser.byId("org-mfa-grace").getText().contains("noch 7 Tage"),
+                browser.byId("org-mfa-grace").getText());
+        assertTrue(
+                browser.byId("org-mfa-enroll-by").getText().matches("\\d{1,2}\\. [A-Z][a-zä]+ \\d{4}"),
                 browser.byId("org-mfa-enroll-by").getText());
         browser.submit("org-mfa-enroll-later");
         browser.awaitSignedIn();
@@ -235,23 +270,34 @@ class SignInScreensIT {
      * The operator learns of the correction: one WARN line naming the realm and the values, and no
      * key, code, password or username in it.
      */
-    private static void assertCorrectionLogged(long mark, String text, List<String> secrets, List<String> recoveryCodes) {
+    private static void assertCorrectionLogged(
+            long mark, String text, List<String> secrets, List<String> recoveryCodes) {
         ServerLog.required();
         String marker = "realm " + realm.name() + ": the org-mfa-totp option " + text;
         List<String> warnings = List.of();
-        for (long deadline = System.currentTimeMillis() + 5_000; warnings.isEmpty() && System.currentTimeMillis() < deadline; ) {
-            warnings = ServerLog.since(mark).lines().filter(l -> l.contains(marker)).toList();
+        for (long deadline = System.currentTimeMillis() + 5_000;
+                warnings.isEmpty() && System.currentTimeMillis() < deadline; ) {
+            warnings = ServerLog.since(mark)
+                    .lines()
+                    .filter(l -> l.contains(marker))
+                    .toList();
             pause(100);
         }
-        assertEquals(1, warnings.size(), "one line for the correction: " + ServerLog.around(ServerLog.since(mark), "org-mfa-totp option"));
+        assertEquals(
+                1,
+                warnings.size(),
+                "one line for the correction: " + ServerLog.around(ServerLog.since(mark), "org-mfa-totp option"));
         String line = warnings.get(0);
         assertTrue(line.contains(" WARN "), line);
         String caseless = line.toLowerCase(Locale.ROOT).replace(" ", "");
         for (String secret : secrets) {
-            assertFalse(caseless.contains(secret.toLowerCase(Locale.ROOT).replace(" ", "")), "the WARN line holds a secret or the username: " + line);
+            assertFalse(
+                    caseless.contains(secret.toLowerCase(Locale.ROOT).replace(" ", "")),
+                    "the WARN line holds a secret or the username: " + line);
         }
         for (String code : recoveryCodes) {
-            assertFalse(caseless.contains(code.toLowerCase(Locale.ROOT).replace("-", "")) || line.contains(code),
+            assertFalse(
+                    caseless.contains(code.toLowerCase(Locale.ROOT).replace("-", "")) || line.contains(code),
                     "the WARN line holds a recovery code: " + line);
         }
     }
@@ -268,7 +314,9 @@ class SignInScreensIT {
     private static void lowRecoveryCodesThreshold(String value) {
         AuthenticationManagementResource flows = realm.admin().flows();
         AuthenticationExecutionInfoRepresentation step = flows.getExecutions("org-mfa browser forms").stream()
-                .filter(e -> "org-mfa-totp".equals(e.getProviderId())).findFirst().orElseThrow();
+                .filter(e -> "org-mfa-totp".equals(e.getProviderId()))
+                .findFirst()
+                .orElseThrow();
         AuthenticatorConfigRepresentation config = flows.getAuthenticatorConfig(step.getAuthenticationConfig());
         config.getConfig().put("lowRecoveryCodesThreshold", value);
         flows.updateAuthenticatorConfig(config.getId(), config);

@@ -1,5 +1,7 @@
 package dev.orgmfa.keycloak.it.support;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -15,9 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /**
  * Plain HTTP against the server's REST APIs with a bearer token, as a script does: the org-mfa admin
  * API ({@code /admin/realms/{realm}/org-mfa/...}), Keycloak's own admin API, the token endpoint and the
@@ -28,10 +27,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class AdminHttp {
 
     public static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    private AdminHttp() {
-    }
+    private AdminHttp() {}
 
     /** An answer: status, body text, content type, headers, and how long the exchange took (nanoseconds). */
     public record Answer(int status, String body, String contentType, HttpHeaders headers, long nanos) {
@@ -71,8 +70,8 @@ public final class AdminHttp {
      * users who have a device ({@code totp} null: none); fails the test when there are none.
      */
     public static JsonNode tokens(String realm, String username, String password, String totp) {
-        Map<String, String> fields = new HashMap<>(Map.of("grant_type", "password", "client_id", "admin-cli",
-                "username", username, "password", password));
+        Map<String, String> fields = new HashMap<>(
+                Map.of("grant_type", "password", "client_id", "admin-cli", "username", username, "password", password));
         if (totp != null) {
             fields.put("totp", totp);
         }
@@ -85,12 +84,18 @@ public final class AdminHttp {
 
     /** A refresh with {@code admin-cli}: 200 while the session lives. */
     public static Answer refresh(String realm, String refreshToken) {
-        return tokenEndpoint(realm, Map.of("grant_type", "refresh_token", "client_id", "admin-cli", "refresh_token", refreshToken));
+        return tokenEndpoint(
+                realm, Map.of("grant_type", "refresh_token", "client_id", "admin-cli", "refresh_token", refreshToken));
     }
 
     private static Answer tokenEndpoint(String realm, Map<String, String> fields) {
-        return send("POST", KeycloakServer.get().baseUrl() + "/realms/" + realm + "/protocol/openid-connect/token",
-                null, form(fields).getBytes(StandardCharsets.UTF_8), "application/x-www-form-urlencoded", Map.of());
+        return send(
+                "POST",
+                KeycloakServer.get().baseUrl() + "/realms/" + realm + "/protocol/openid-connect/token",
+                null,
+                form(fields).getBytes(StandardCharsets.UTF_8),
+                "application/x-www-form-urlencoded",
+                Map.of());
     }
 
     /** The bootstrap admin of the master realm. */
@@ -100,26 +105,46 @@ public final class AdminHttp {
     }
 
     /** {@code /admin/realms/{realm}/org-mfa/} + {@code path} (sent as given, already encoded). */
-    public static Answer orgMfa(String realm, String method, String path, String token, byte[] body, String contentType) {
+    public static Answer orgMfa(
+            String realm, String method, String path, String token, byte[] body, String contentType) {
         return orgMfa(realm, method, path, token, body, contentType, Map.of());
     }
 
-    public static Answer orgMfa(String realm, String method, String path, String token, byte[] body, String contentType,
+    public static Answer orgMfa(
+            String realm,
+            String method,
+            String path,
+            String token,
+            byte[] body,
+            String contentType,
             Map<String, String> headers) {
-        return send(method, KeycloakServer.get().baseUrl() + "/admin/realms/" + realm + "/org-mfa/" + path, token, body,
-                contentType, headers);
+        return send(
+                method,
+                KeycloakServer.get().baseUrl() + "/admin/realms/" + realm + "/org-mfa/" + path,
+                token,
+                body,
+                contentType,
+                headers);
     }
 
     /** GET of Keycloak's own admin API: {@code /admin/realms/} + {@code pathAndQuery}. */
     public static Answer admin(String token, String pathAndQuery) {
-        return send("GET", KeycloakServer.get().baseUrl() + "/admin/realms/" + pathAndQuery, token, null, null, Map.of());
+        return send(
+                "GET", KeycloakServer.get().baseUrl() + "/admin/realms/" + pathAndQuery, token, null, null, Map.of());
     }
 
     /** Any method of Keycloak's own admin API ({@code /admin/realms}, then {@code /pathAndQuery} unless empty), JSON or no body. */
     public static Answer admin(String method, String token, String pathAndQuery, String json) {
-        String url = KeycloakServer.get().baseUrl() + "/admin/realms" + (pathAndQuery.isEmpty() ? "" : "/" + pathAndQuery);
-        return send(method, url, token, json == null ? null : json.getBytes(StandardCharsets.UTF_8),
-                json == null ? null : "application/json", Map.of(), Duration.ofMinutes(5));
+        String url =
+                KeycloakServer.get().baseUrl() + "/admin/realms" + (pathAndQuery.isEmpty() ? "" : "/" + pathAndQuery);
+        return send(
+                method,
+                url,
+                token,
+                json == null ? null : json.getBytes(StandardCharsets.UTF_8),
+                json == null ? null : "application/json",
+                Map.of(),
+                Duration.ofMinutes(5));
     }
 
     /** {@code value} as JSON text. */
@@ -132,14 +157,20 @@ public final class AdminHttp {
     }
 
     /** Any request; {@code token} and {@code contentType} may be null (then no such header). */
-    public static Answer send(String method, String url, String token, byte[] body, String contentType,
-            Map<String, String> headers) {
+    public static Answer send(
+            String method, String url, String token, byte[] body, String contentType, Map<String, String> headers) {
         return send(method, url, token, body, contentType, headers, Duration.ofSeconds(60));
     }
 
     /** As {@link #send(String, String, String, byte[], String, Map)}, waiting at most {@code timeout} for the answer. */
-    public static Answer send(String method, String url, String token, byte[] body, String contentType,
-            Map<String, String> headers, Duration timeout) {
+    public static Answer send(
+            String method,
+            String url,
+            String token,
+            byte[] body,
+            String contentType,
+            Map<String, String> headers,
+            Duration timeout) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
@@ -148,12 +179,18 @@ public final class AdminHttp {
             request.header("Content-Type", contentType);
         }
         headers.forEach(request::header);
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        request.method(
+                method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         try {
             long started = System.nanoTime();
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers(), System.nanoTime() - started);
+            return new Answer(
+                    response.statusCode(),
+                    response.body(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers(),
+                    System.nanoTime() - started);
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + url, e);
         } catch (InterruptedException e) {
@@ -164,7 +201,8 @@ public final class AdminHttp {
 
     /** {@code GET /health/ready} of the management interface; empty when its address is not known. */
     public static java.util.Optional<Answer> healthReady() {
-        return KeycloakServer.get().managementUrl()
+        return KeycloakServer.get()
+                .managementUrl()
                 .map(url -> send("GET", url + "/health/ready", null, null, null, Map.of()));
     }
 
@@ -173,7 +211,9 @@ public final class AdminHttp {
     }
 
     public static String form(Map<String, String> fields) {
-        return new LinkedHashMap<>(fields).entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-                .collect(Collectors.joining("&"));
+        return new LinkedHashMap<>(fields)
+                .entrySet().stream()
+                        .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                        .collect(Collectors.joining("&"));
     }
 }

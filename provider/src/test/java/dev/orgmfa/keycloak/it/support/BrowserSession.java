@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -33,6 +32,7 @@ public final class BrowserSession {
     private final HttpClient http;
     /** The raw text of the last answer {@link #follow} ended on, and every status on the way there. */
     private volatile String lastBody = "";
+
     private volatile java.util.List<Integer> lastStatuses = java.util.List.of();
 
     BrowserSession(String baseUrl, String realm) {
@@ -52,8 +52,11 @@ public final class BrowserSession {
         this.publicBaseUrl = publicBaseUrl;
         this.baseUrl = baseUrl;
         this.realm = realm;
-        this.http = HttpClient.newBuilder().cookieHandler(new LoopbackCookieJar()).followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        this.http = HttpClient.newBuilder()
+                .cookieHandler(new LoopbackCookieJar())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
     }
 
     /** Starts an authorization-code sign-in of the demo client; the answer is the first login page. */
@@ -82,7 +85,9 @@ public final class BrowserSession {
     public Page signIn(String username, String password) {
         Page page = submit(openLogin(), "kc-form-login", Map.of("username", username, "password", password));
         // Keycloak's stock flow with organizations asks for the username first, then the password.
-        if (page.has("kc-form-login") && page.hasInput("password") && page.errors().isBlank()) {
+        if (page.has("kc-form-login")
+                && page.hasInput("password")
+                && page.errors().isBlank()) {
             page = submit(page, "kc-form-login", Map.of("password", password));
         }
         return page;
@@ -96,7 +101,9 @@ public final class BrowserSession {
         if (page.document() == null) {
             throw new IllegalStateException("no page to submit a form on: " + page);
         }
-        Element form = formId == null ? page.document().selectFirst("form") : page.document().getElementById(formId);
+        Element form = formId == null
+                ? page.document().selectFirst("form")
+                : page.document().getElementById(formId);
         if (form == null) {
             throw new IllegalStateException("no form " + formId + " on " + page);
         }
@@ -111,27 +118,36 @@ public final class BrowserSession {
     /** Redeems the authorization code of a finished sign-in; returns the token endpoint's answer (refresh token too). */
     public OidcClient.Tokens tokens(Page signedIn) {
         String code = java.util.Arrays.stream(signedIn.uri().getQuery().split("&"))
-                .filter(p -> p.startsWith("code=")).findFirst().orElseThrow().substring(5);
+                .filter(p -> p.startsWith("code="))
+                .findFirst()
+                .orElseThrow()
+                .substring(5);
         String body = "grant_type=authorization_code&client_id=" + TestRealm.CLIENT_ID + "&code=" + encode(code)
                 + "&redirect_uri=" + encode(TestRealm.REDIRECT_URI) + "&code_verifier=" + PKCE_VERIFIER;
-        HttpResponse<String> response = send(HttpRequest.newBuilder(
-                        URI.create(baseUrl + "/realms/" + realm + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        HttpResponse<String> response =
+                send(HttpRequest.newBuilder(URI.create(baseUrl + "/realms/" + realm + "/protocol/openid-connect/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build());
         return new OidcClient.Tokens(response.statusCode(), response.body());
     }
 
     /** Redeems the authorization code of a finished sign-in; returns the access token. */
     public String accessToken(Page signedIn) {
         String code = java.util.Arrays.stream(signedIn.uri().getQuery().split("&"))
-                .filter(p -> p.startsWith("code=")).findFirst().orElseThrow().substring(5);
+                .filter(p -> p.startsWith("code="))
+                .findFirst()
+                .orElseThrow()
+                .substring(5);
         String body = "grant_type=authorization_code&client_id=" + TestRealm.CLIENT_ID + "&code=" + encode(code)
                 + "&redirect_uri=" + encode(TestRealm.REDIRECT_URI) + "&code_verifier=" + PKCE_VERIFIER;
-        HttpResponse<String> response = send(HttpRequest.newBuilder(
-                        URI.create(baseUrl + "/realms/" + realm + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
-        var token = java.util.regex.Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
+        HttpResponse<String> response =
+                send(HttpRequest.newBuilder(URI.create(baseUrl + "/realms/" + realm + "/protocol/openid-connect/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build());
+        var token = java.util.regex.Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"")
+                .matcher(response.body());
         if (response.statusCode() != 200 || !token.find()) {
             throw new IllegalStateException("token request failed: " + response.statusCode() + " " + response.body());
         }
@@ -141,7 +157,10 @@ public final class BrowserSession {
     /** GET with a bearer token, e.g. the account REST API the account console uses. */
     public String getJson(String path, String accessToken) {
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("Authorization", "Bearer " + accessToken).header("Accept", "application/json").GET().build());
+                .header("Authorization", "Bearer " + accessToken)
+                .header("Accept", "application/json")
+                .GET()
+                .build());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("GET " + path + ": " + response.statusCode() + " " + response.body());
         }
@@ -150,11 +169,13 @@ public final class BrowserSession {
 
     /** Posts to the action URL of the page's first form, as a button in another form would. */
     public Page post(String url, Map<String, String> fields) {
-        String body = fields.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+        String body = fields.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
         HttpRequest request = HttpRequest.newBuilder(route(URI.create(url)))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         return follow(send(request));
     }
 
@@ -173,7 +194,8 @@ public final class BrowserSession {
                 Document document = Jsoup.parse(lastBody, response.uri().toString());
                 return new Page(response.uri(), status, document);
             }
-            URI next = response.uri().resolve(response.headers().firstValue("Location").orElseThrow());
+            URI next = response.uri()
+                    .resolve(response.headers().firstValue("Location").orElseThrow());
             if (next.toString().startsWith(TestRealm.REDIRECT_URI)) {
                 lastBody = "";
                 lastStatuses = java.util.List.copyOf(statuses);
@@ -204,18 +226,22 @@ public final class BrowserSession {
      * tell what came back.
      */
     public Page exchange(String method, String url, String contentType, byte[] body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(route(URI.create(url))).timeout(Duration.ofSeconds(60));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(route(URI.create(url))).timeout(Duration.ofSeconds(60));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        request.method(
+                method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         return follow(send(request.build()));
     }
 
     private URI route(URI uri) {
         String url = uri.toString();
         return publicBaseUrl.equals(baseUrl) || !url.startsWith(publicBaseUrl + "/")
-                ? uri : URI.create(baseUrl + url.substring(publicBaseUrl.length()));
+                ? uri
+                : URI.create(baseUrl + url.substring(publicBaseUrl.length()));
     }
 
     private HttpResponse<String> send(HttpRequest request) {
@@ -231,7 +257,8 @@ public final class BrowserSession {
 
     private static String pkceChallenge(String verifier) {
         try {
-            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(verifier.getBytes(StandardCharsets.US_ASCII));
             return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

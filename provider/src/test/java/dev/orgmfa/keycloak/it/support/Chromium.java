@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
-
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -19,8 +18,7 @@ public final class Chromium {
     private static final Path BINARY = Path.of("/usr/bin/chromium");
     private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
 
-    private Chromium() {
-    }
+    private Chromium() {}
 
     /** A new browser with a phone-sized or desktop window; the caller quits it. */
     public static ChromeDriver start(int width, int height, String language) {
@@ -32,15 +30,28 @@ public final class Chromium {
             Path profile = Files.createTempDirectory("org-mfa-chromium");
             ChromeOptions options = new ChromeOptions();
             options.setBinary(BINARY.toFile());
-            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                    "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                    "--disable-sync", "--disable-quic", "--hide-scrollbars", "--lang=" + language,
-                    "--user-data-dir=" + profile, "--window-size=" + width + "," + height);
+            options.addArguments(
+                    "--headless=new",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-dev-shm-usage",
+                    "--no-first-run",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--disable-quic",
+                    "--hide-scrollbars",
+                    "--lang=" + language,
+                    "--user-data-dir=" + profile,
+                    "--window-size=" + width + "," + height);
             options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(DRIVER.toFile())
-                    .withEnvironment(Map.of("XDG_CONFIG_HOME", profile.resolve("config").toString(),
-                            "XDG_CACHE_HOME", profile.resolve("cache").toString()))
+                    .withEnvironment(Map.of(
+                            "XDG_CONFIG_HOME",
+                            profile.resolve("config").toString(),
+                            "XDG_CACHE_HOME",
+                            profile.resolve("cache").toString()))
                     .build();
             return new ChromeDriver(service, options);
         } catch (IOException e) {
@@ -54,7 +65,8 @@ public final class Chromium {
         try {
             Files.createDirectories(dir);
             Path target = dir.resolve(name + ".png");
-            Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+            Path shot =
+                    ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
             Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
             return target;
         } catch (IOException e) {

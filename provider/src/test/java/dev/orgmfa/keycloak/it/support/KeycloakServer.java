@@ -19,8 +19,8 @@ public final class KeycloakServer {
     private final String managementUrl;
     private Keycloak admin;
 
-    private KeycloakServer(String baseUrl, String adminUsername, String adminPassword, AutoCloseable process,
-            String managementUrl) {
+    private KeycloakServer(
+            String baseUrl, String adminUsername, String adminPassword, AutoCloseable process, String managementUrl) {
         this.baseUrl = baseUrl;
         this.adminUsername = adminUsername;
         this.adminPassword = adminPassword;
@@ -35,14 +35,23 @@ public final class KeycloakServer {
             String password = System.getProperty("keycloak.admin.password", "admin");
             String external = System.getProperty("keycloak.url", "");
             if (!external.isBlank()) {
-                String management = System.getProperty("keycloak.management.url", "").replaceAll("/+$", "");
-                instance = new KeycloakServer(external.replaceAll("/+$", ""), username, password, () -> { },
+                String management =
+                        System.getProperty("keycloak.management.url", "").replaceAll("/+$", "");
+                instance = new KeycloakServer(
+                        external.replaceAll("/+$", ""),
+                        username,
+                        password,
+                        () -> {},
                         management.isBlank() ? null : management);
             } else {
                 RunningKeycloak started = "testcontainers".equals(System.getProperty("keycloak.mode"))
                         ? startContainer(username, password)
                         : LocalDistribution.start(username, password);
-                instance = new KeycloakServer(started.baseUrl(), username, password, started,
+                instance = new KeycloakServer(
+                        started.baseUrl(),
+                        username,
+                        password,
+                        started,
                         started.managementUrl().orElse(null));
             }
             KeycloakServer started = instance;
@@ -59,7 +68,8 @@ public final class KeycloakServer {
             start.setAccessible(true);
             return (RunningKeycloak) start.invoke(null, username, password);
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("keycloak.mode=testcontainers needs the Maven profile: mvn verify -Ptestcontainers", e);
+            throw new IllegalStateException(
+                    "keycloak.mode=testcontainers needs the Maven profile: mvn verify -Ptestcontainers", e);
         }
     }
 

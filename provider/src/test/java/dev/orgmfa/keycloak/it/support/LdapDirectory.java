@@ -1,14 +1,5 @@
 package dev.orgmfa.keycloak.it.support;
 
-import java.net.InetAddress;
-import java.util.List;
-
-import jakarta.ws.rs.core.Response;
-
-import org.keycloak.admin.client.CreatedResponseUtil;
-import org.keycloak.common.util.MultivaluedHashMap;
-import org.keycloak.representations.idm.ComponentRepresentation;
-
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
@@ -16,6 +7,12 @@ import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
 import com.unboundid.ldif.LDIFException;
+import jakarta.ws.rs.core.Response;
+import java.net.InetAddress;
+import java.util.List;
+import org.keycloak.admin.client.CreatedResponseUtil;
+import org.keycloak.common.util.MultivaluedHashMap;
+import org.keycloak.representations.idm.ComponentRepresentation;
 
 /**
  * An LDAP directory in the test JVM (UnboundID's in-memory server) on a free loopback port, with one
@@ -38,12 +35,17 @@ public final class LdapDirectory implements AutoCloseable {
     public static LdapDirectory start() {
         try {
             InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(BASE_DN);
-            config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("ldap", InetAddress.getLoopbackAddress(), 0, null));
+            config.setListenerConfigs(
+                    InMemoryListenerConfig.createLDAPConfig("ldap", InetAddress.getLoopbackAddress(), 0, null));
             config.addAdditionalBindCredentials(BIND_DN, BIND_PASSWORD);
             InMemoryDirectoryServer server = new InMemoryDirectoryServer(config);
             server.add("dn: " + BASE_DN, "objectClass: top", "objectClass: domain", "dc: orgmfa");
             server.add("dn: " + PEOPLE_DN, "objectClass: top", "objectClass: organizationalUnit", "ou: people");
-            server.add("dn: ou=services," + BASE_DN, "objectClass: top", "objectClass: organizationalUnit", "ou: services");
+            server.add(
+                    "dn: ou=services," + BASE_DN,
+                    "objectClass: top",
+                    "objectClass: organizationalUnit",
+                    "ou: services");
             server.startListening();
             return new LdapDirectory(server);
         } catch (LDAPException | LDIFException e) {
@@ -59,9 +61,18 @@ public final class LdapDirectory implements AutoCloseable {
     /** A person under {@link #PEOPLE_DN} who binds with {@code password}. */
     public void addPerson(String uid, String password) {
         try {
-            server.add("dn: uid=" + uid + "," + PEOPLE_DN, "objectClass: top", "objectClass: person",
-                    "objectClass: organizationalPerson", "objectClass: inetOrgPerson", "uid: " + uid, "cn: " + uid + " Ldap",
-                    "sn: Ldap", "givenName: " + uid, "mail: " + uid + "@ldap.example", "userPassword: " + password);
+            server.add(
+                    "dn: uid=" + uid + "," + PEOPLE_DN,
+                    "objectClass: top",
+                    "objectClass: person",
+                    "objectClass: organizationalPerson",
+                    "objectClass: inetOrgPerson",
+                    "uid: " + uid,
+                    "cn: " + uid + " Ldap",
+                    "sn: Ldap",
+                    "givenName: " + uid,
+                    "mail: " + uid + "@ldap.example",
+                    "userPassword: " + password);
         } catch (LDAPException | LDIFException e) {
             throw new IllegalStateException("adding " + uid + ": " + e.getMessage(), e);
         }
@@ -146,7 +157,8 @@ public final class LdapDirectory implements AutoCloseable {
 
     /** The Keycloak id of a directory user, importing the user as a first lookup does. */
     public static String importedUserId(TestRealm realm, String uid) {
-        List<org.keycloak.representations.idm.UserRepresentation> found = realm.admin().users().search(uid, true);
+        List<org.keycloak.representations.idm.UserRepresentation> found =
+                realm.admin().users().search(uid, true);
         if (found.size() != 1) {
             throw new IllegalStateException("LDAP user " + uid + " not found through the federation: " + found.size());
         }

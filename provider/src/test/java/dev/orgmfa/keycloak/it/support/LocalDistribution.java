@@ -40,7 +40,8 @@ final class LocalDistribution implements RunningKeycloak {
         Path exports = Path.of(required("orgmfa.realmExports"));
         Path log = Path.of(System.getProperty("keycloak.log", "target/keycloak-it.log"));
         if (!Files.isRegularFile(home.resolve("bin/kc.sh"))) {
-            throw new IllegalStateException("No Keycloak distribution at " + home + ": run the tests through Maven (mvn verify)");
+            throw new IllegalStateException(
+                    "No Keycloak distribution at " + home + ": run the tests through Maven (mvn verify)");
         }
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("No provider jar at " + jar + ": run mvn verify, which builds it first");
@@ -50,28 +51,37 @@ final class LocalDistribution implements RunningKeycloak {
             installRealmExports(home, exports);
             int httpPort = freePort();
             int managementPort = freePort();
-            List<String> command = new ArrayList<>(List.of("bash", home.resolve("bin/kc.sh").toString(), "start-dev",
-                    "--db=dev-mem", "--import-realm",
-                    "--http-host=127.0.0.1", "--http-port=" + httpPort,
-                    "--http-management-port=" + managementPort, "--health-enabled=true",
+            List<String> command = new ArrayList<>(List.of(
+                    "bash",
+                    home.resolve("bin/kc.sh").toString(),
+                    "start-dev",
+                    "--db=dev-mem",
+                    "--import-realm",
+                    "--http-host=127.0.0.1",
+                    "--http-port=" + httpPort,
+                    "--http-management-port=" + managementPort,
+                    "--health-enabled=true",
                     "--log-level=INFO,dev.orgmfa:debug,org.keycloak.services.error:debug"));
             // More kc.sh options, space-separated: the benchmarks turn on the theme caches that start-dev turns off.
             String extra = System.getProperty("keycloak.start.options", "").trim();
             if (!extra.isEmpty()) {
                 command.addAll(List.of(extra.split("\\s+")));
             }
-            ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile())
-                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(home.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
             builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", adminUsername);
             builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
             coverageAgent().ifPresent(agent -> builder.environment().put("JAVA_OPTS_APPEND", agent));
             Instant started = Instant.now();
             Process process = builder.start();
-            LocalDistribution server = new LocalDistribution(process, "http://127.0.0.1:" + httpPort,
-                    "http://127.0.0.1:" + managementPort);
+            LocalDistribution server = new LocalDistribution(
+                    process, "http://127.0.0.1:" + httpPort, "http://127.0.0.1:" + managementPort);
             server.awaitReady(managementPort, log);
-            System.out.printf("Keycloak ready at %s after %d s (log: %s)%n", server.baseUrl,
-                    Duration.between(started, Instant.now()).toSeconds(), log);
+            System.out.printf(
+                    "Keycloak ready at %s after %d s (log: %s)%n",
+                    server.baseUrl, Duration.between(started, Instant.now()).toSeconds(), log);
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -89,9 +99,11 @@ final class LocalDistribution implements RunningKeycloak {
     }
 
     private void awaitReady(int managementPort, Path log) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/health/ready"))
-                .timeout(Duration.ofSeconds(5)).build();
+                .timeout(Duration.ofSeconds(5))
+                .build();
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
@@ -131,7 +143,8 @@ final class LocalDistribution implements RunningKeycloak {
     private static void installProvider(Path home, Path jar) throws IOException {
         Path providers = Files.createDirectories(home.resolve("providers"));
         try (Stream<Path> old = Files.list(providers)) {
-            for (Path file : old.filter(p -> p.getFileName().toString().startsWith("keycloak-org-mfa")).toList()) {
+            for (Path file : old.filter(p -> p.getFileName().toString().startsWith("keycloak-org-mfa"))
+                    .toList()) {
                 Files.delete(file);
             }
         }
@@ -179,7 +192,8 @@ final class LocalDistribution implements RunningKeycloak {
     private static String required(String property) {
         String value = System.getProperty(property);
         if (value == null || value.isBlank()) {
-            throw new IllegalStateException("System property " + property + " is not set: run the tests through Maven (mvn verify)");
+            throw new IllegalStateException(
+                    "System property " + property + " is not set: run the tests through Maven (mvn verify)");
         }
         return value;
     }

@@ -11,12 +11,10 @@ public final class MfaFlows {
 
     public static final String DEVICE_LABEL = "Phone";
 
-    private MfaFlows() {
-    }
+    private MfaFlows() {}
 
     /** What the user has after enrolling: the app's key and the recovery codes shown once. */
-    public record Enrolled(Totp totp, List<String> recoveryCodes, Page lastPage) {
-    }
+    public record Enrolled(Totp totp, List<String> recoveryCodes, Page lastPage) {}
 
     /** Signs in with the password and enrolls (choosing "set it up now" inside a grace period). */
     public static Enrolled enrollAtSignIn(BrowserSession browser, String username) {
@@ -49,12 +47,15 @@ public final class MfaFlows {
 
     /** Password, then "use a recovery code", then the code. */
     public static Page signInWithRecoveryCode(BrowserSession browser, String username, String code) {
-        return browser.submit(openRecoveryForm(browser, username), "org-mfa-recovery-code-form", Map.of("recoveryCode", code));
+        return browser.submit(
+                openRecoveryForm(browser, username), "org-mfa-recovery-code-form", Map.of("recoveryCode", code));
     }
 
     public static Page openRecoveryForm(BrowserSession browser, String username) {
         Page totpScreen = browser.signIn(username, TestRealm.PASSWORD);
-        assertTrue(totpScreen.has("org-mfa-use-recovery-code"), "TOTP screen with recovery link expected, got " + totpScreen);
+        assertTrue(
+                totpScreen.has("org-mfa-use-recovery-code"),
+                "TOTP screen with recovery link expected, got " + totpScreen);
         Page form = browser.submit(totpScreen, "org-mfa-use-recovery-code-form", Map.of("useRecoveryCode", "true"));
         assertTrue(form.hasInput("recoveryCode"), "recovery code form expected, got " + form);
         return form;

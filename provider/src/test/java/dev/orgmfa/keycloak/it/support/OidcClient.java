@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.representations.idm.ClientRepresentation;
 
@@ -56,8 +55,7 @@ public final class OidcClient {
         }
     }
 
-    private OidcClient() {
-    }
+    private OidcClient() {}
 
     /** Adds the public client {@link #DIRECT_CLIENT_ID} (password grant on) to the realm. */
     public static void createDirectGrantClient(TestRealm realm) {
@@ -88,34 +86,52 @@ public final class OidcClient {
 
     /** A refresh at a given public client, e.g. {@link TestRealm#CLIENT_ID} for tokens of a browser sign-in. */
     public static Tokens refresh(TestRealm realm, String clientId, String refreshToken) {
-        return token(realm, Map.of("grant_type", "refresh_token", "client_id", clientId, "refresh_token", refreshToken));
+        return token(
+                realm, Map.of("grant_type", "refresh_token", "client_id", clientId, "refresh_token", refreshToken));
     }
 
     /** POSTs JSON with a bearer token to a path of the realm ({@code /realms/{realm}} + path); answers the status. */
     public static int postJson(TestRealm realm, String path, String token, String json) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(realm.server().baseUrl() + "/realms/" + realm.name() + path))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(realm.server().baseUrl() + "/realms/" + realm.name() + path))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build();
         return send(request).statusCode();
     }
 
     /** An access token of the server's bootstrap admin (master realm, admin-cli). */
     public static String adminToken(KeycloakServer server) {
-        Map<String, String> form = Map.of("grant_type", "password", "client_id", "admin-cli",
-                "username", server.adminUsername(), "password", server.adminPassword());
-        return token(server.baseUrl() + "/realms/master/protocol/openid-connect/token", form).accessToken();
+        Map<String, String> form = Map.of(
+                "grant_type",
+                "password",
+                "client_id",
+                "admin-cli",
+                "username",
+                server.adminUsername(),
+                "password",
+                server.adminPassword());
+        return token(server.baseUrl() + "/realms/master/protocol/openid-connect/token", form)
+                .accessToken();
     }
 
     /** PUT of JSON with a bearer token; answers the status. */
     public static int putJson(String url, String token, String json) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build())
+        return send(HttpRequest.newBuilder(URI.create(url))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(json))
+                        .build())
                 .statusCode();
     }
 
     /** DELETE with a bearer token; answers the status. */
     public static int delete(String url, String token) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).DELETE().build())
+        return send(HttpRequest.newBuilder(URI.create(url))
+                        .header("Authorization", "Bearer " + token)
+                        .DELETE()
+                        .build())
                 .statusCode();
     }
 
@@ -125,11 +141,13 @@ public final class OidcClient {
 
     private static Tokens token(String url, Map<String, String> form) {
         String body = form.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         HttpResponse<String> response = send(request);
         return new Tokens(response.statusCode(), response.body());
     }

@@ -3,7 +3,6 @@ package dev.orgmfa.keycloak.it.support;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
-
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
@@ -12,7 +11,9 @@ public record Page(URI uri, int status, Document document) {
 
     /** Signed in: Keycloak redirected to the client with an authorization code. */
     public boolean isSignedIn() {
-        return document == null && uri.toString().startsWith(TestRealm.REDIRECT_URI) && uri.getQuery() != null
+        return document == null
+                && uri.toString().startsWith(TestRealm.REDIRECT_URI)
+                && uri.getQuery() != null
                 && uri.getQuery().contains("code=");
     }
 
@@ -33,8 +34,10 @@ public record Page(URI uri, int status, Document document) {
         if (document == null) {
             return "";
         }
-        return String.join(" ", document.select(".kc-feedback-text, [id^=input-error], .pf-m-danger, .alert-error, #input-error")
-                .eachText());
+        return String.join(
+                " ",
+                document.select(".kc-feedback-text, [id^=input-error], .pf-m-danger, .alert-error, #input-error")
+                        .eachText());
     }
 
     public String title() {

@@ -15,12 +15,10 @@ import java.nio.charset.StandardCharsets;
  */
 public final class RawHttp {
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     /** Status and raw text of an answer. */
-    public record Answer(int status, String text) {
-    }
+    public record Answer(int status, String text) {}
 
     /**
      * Sends {@code method target HTTP/1.1} with Host, Connection: close and {@code extraHeaders}
@@ -52,7 +50,8 @@ public final class RawHttp {
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             int status = -1;
             if (text.startsWith("HTTP/")) {
-                String[] statusLine = text.substring(0, Math.max(0, text.indexOf('\r'))).split(" ");
+                String[] statusLine =
+                        text.substring(0, Math.max(0, text.indexOf('\r'))).split(" ");
                 status = statusLine.length > 1 ? Integer.parseInt(statusLine[1]) : -1;
             }
             return new Answer(status, text);

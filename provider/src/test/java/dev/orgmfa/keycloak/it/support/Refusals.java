@@ -11,16 +11,18 @@ public final class Refusals {
 
     /** One message for a wrong code, a used code, another user's code. */
     public static final String WRONG_CODE = "Sign-in failed. Check the code and try again.";
+
     public static final String LOCKED_ONE_MINUTE = "Too many failed attempts. Try again in one minute.";
 
-    private Refusals() {
-    }
+    private Refusals() {}
 
     /** Not signed in, back on the form {@code formId}, showing {@code error}. */
     public static void assertRefused(Page page, String formId, String error, String what) {
         assertFalse(page.isSignedIn(), what + ": not signed in: " + page);
         assertTrue(page.has(formId), what + ": back on " + formId + ": " + page);
-        assertTrue(page.errors().contains(error), what + ": the error \"" + error + "\", got \"" + page.errors() + "\" on " + page);
+        assertTrue(
+                page.errors().contains(error),
+                what + ": the error \"" + error + "\", got \"" + page.errors() + "\" on " + page);
     }
 
     /** Refused on the TOTP code form ({@code org-mfa-totp-form}). */

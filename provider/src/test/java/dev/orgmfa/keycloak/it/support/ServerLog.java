@@ -18,10 +18,10 @@ import java.util.Optional;
 public final class ServerLog {
 
     /** How every log entry of Keycloak's console format starts: its timestamp. */
-    private static final java.util.regex.Pattern LOG_ENTRY = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
+    private static final java.util.regex.Pattern LOG_ENTRY =
+            java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
 
-    private ServerLog() {
-    }
+    private ServerLog() {}
 
     /** The log file, when the harness started the server itself (not for -Dkeycloak.url or a container). */
     public static Optional<Path> file() {
@@ -36,12 +36,13 @@ public final class ServerLog {
     /** The current end of the log: pass it to {@link #since(long)} later. 0 when there is no log. */
     public static long mark() {
         return file().map(path -> {
-            try {
-                return Files.size(path);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }).orElse(0L);
+                    try {
+                        return Files.size(path);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                })
+                .orElse(0L);
     }
 
     /** Everything the server logged after {@code mark}; empty when there is no log. */
@@ -84,14 +85,19 @@ public final class ServerLog {
         List<String> found = new ArrayList<>();
         String[] lines = text.split("\n");
         for (int i = 0; i < lines.length; i++) {
-            if (lines[i].contains("Uncaught server error") || lines[i].contains("Unexpected error when authenticating")
+            if (lines[i].contains("Uncaught server error")
+                    || lines[i].contains("Unexpected error when authenticating")
                     || lines[i].contains("KC-SERVICES0013")
-                    || lines[i].contains("freemarker.core.") || lines[i].contains("FreeMarker template error")
+                    || lines[i].contains("freemarker.core.")
+                    || lines[i].contains("FreeMarker template error")
                     || lines[i].contains("Failed to process template")) {
                 // The entry and its stack trace, up to the next log entry (at most 80 lines): a message may
                 // span lines of its own (e.g. it quotes a request body with line breaks).
                 StringBuilder excerpt = new StringBuilder(lines[i]).append('\n');
-                for (int j = i + 1; j < Math.min(lines.length, i + 80) && !LOG_ENTRY.matcher(lines[j]).lookingAt(); j++) {
+                for (int j = i + 1;
+                        j < Math.min(lines.length, i + 80)
+                                && !LOG_ENTRY.matcher(lines[j]).lookingAt();
+                        j++) {
                     excerpt.append(lines[j]).append('\n');
                 }
                 found.add(excerpt.toString());

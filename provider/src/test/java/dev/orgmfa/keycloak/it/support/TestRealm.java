@@ -1,5 +1,6 @@
 package dev.orgmfa.keycloak.it.support;
 
+import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,13 +11,9 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import jakarta.ws.rs.core.Response;
-
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.CredentialRepresentation;
@@ -44,6 +41,7 @@ public final class TestRealm implements AutoCloseable, BeforeAllCallback, AfterA
 
     /** Set for a realm made by the extension; null for one made by {@link #create}. */
     private final String prefix;
+
     private final Deque<AutoCloseable> closeFirst = new ArrayDeque<>();
     private KeycloakServer server;
     private String name;
@@ -67,7 +65,8 @@ public final class TestRealm implements AutoCloseable, BeforeAllCallback, AfterA
     @Override
     public void beforeAll(ExtensionContext context) {
         if (prefix == null || name != null) {
-            throw new IllegalStateException("register TestRealm.perClass(...) once, as a static @RegisterExtension field");
+            throw new IllegalStateException(
+                    "register TestRealm.perClass(...) once, as a static @RegisterExtension field");
         }
         TestRealm made = create(prefix);
         server = made.server;
@@ -133,7 +132,8 @@ public final class TestRealm implements AutoCloseable, BeforeAllCallback, AfterA
 
     private TestRealm started() {
         if (name == null) {
-            throw new IllegalStateException("the realm " + prefix + "-* is made when its test class starts (@RegisterExtension)");
+            throw new IllegalStateException(
+                    "the realm " + prefix + "-* is made when its test class starts (@RegisterExtension)");
         }
         return this;
     }
@@ -208,7 +208,8 @@ public final class TestRealm implements AutoCloseable, BeforeAllCallback, AfterA
     }
 
     public void addMember(String organizationId, String userId) {
-        try (Response response = admin().organizations().get(organizationId).members().addMember(userId)) {
+        try (Response response =
+                admin().organizations().get(organizationId).members().addMember(userId)) {
             if (response.getStatus() >= 300) {
                 throw new IllegalStateException("adding member: HTTP " + response.getStatus());
             }
@@ -216,7 +217,8 @@ public final class TestRealm implements AutoCloseable, BeforeAllCallback, AfterA
     }
 
     public void setOrganizationAttributes(String organizationId, Map<String, String> attributes) {
-        OrganizationRepresentation org = admin().organizations().get(organizationId).toRepresentation();
+        OrganizationRepresentation org =
+                admin().organizations().get(organizationId).toRepresentation();
         attributes.forEach(org::singleAttribute);
         try (Response response = admin().organizations().get(organizationId).update(org)) {
             if (response.getStatus() >= 300) {
@@ -249,12 +251,14 @@ public final class TestRealm implements AutoCloseable, BeforeAllCallback, AfterA
     public void awaitLoginFailures(String userId, int failures) {
         long deadline = System.currentTimeMillis() + 15_000;
         while (true) {
-            Object counted = admin().attackDetection().bruteForceUserStatus(userId).get("numFailures");
+            Object counted =
+                    admin().attackDetection().bruteForceUserStatus(userId).get("numFailures");
             if (counted instanceof Number number && number.intValue() >= failures) {
                 break;
             }
             if (System.currentTimeMillis() > deadline) {
-                throw new IllegalStateException("brute-force detector did not count " + failures + " failures: " + counted);
+                throw new IllegalStateException(
+                        "brute-force detector did not count " + failures + " failures: " + counted);
             }
             sleep(100);
         }
@@ -272,14 +276,17 @@ public final class TestRealm implements AutoCloseable, BeforeAllCallback, AfterA
 
     /** Removes the user's TOTP devices the way the admin console's Credentials tab does (a stock path around us). */
     public void removeTotpDevices(String userId) {
-        admin().users().get(userId).credentials().stream().filter(c -> "otp".equals(c.getType()))
+        admin().users().get(userId).credentials().stream()
+                .filter(c -> "otp".equals(c.getType()))
                 .forEach(c -> admin().users().get(userId).removeCredential(c.getId()));
     }
 
     /** The realm's org-mfa-totp execution config, as the admin console's step settings edit it. */
     public void setStepConfig(Map<String, String> values) {
         var execution = admin().flows().getExecutions("org-mfa browser forms").stream()
-                .filter(e -> "org-mfa-totp".equals(e.getProviderId())).findFirst().orElseThrow();
+                .filter(e -> "org-mfa-totp".equals(e.getProviderId()))
+                .findFirst()
+                .orElseThrow();
         var config = admin().flows().getAuthenticatorConfig(execution.getAuthenticationConfig());
         config.getConfig().putAll(values);
         admin().flows().updateAuthenticatorConfig(config.getId(), config);

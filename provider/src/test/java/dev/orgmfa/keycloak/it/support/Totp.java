@@ -3,7 +3,6 @@ package dev.orgmfa.keycloak.it.support;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.util.Locale;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -45,10 +44,13 @@ public final class Totp {
         try {
             Mac mac = Mac.getInstance(algorithm);
             mac.init(new SecretKeySpec(key, algorithm));
-            byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(epochSeconds / periodSeconds).array());
+            byte[] hash = mac.doFinal(
+                    ByteBuffer.allocate(8).putLong(epochSeconds / periodSeconds).array());
             int offset = hash[hash.length - 1] & 0xf;
-            int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16)
-                    | ((hash[offset + 2] & 0xff) << 8) | (hash[offset + 3] & 0xff);
+            int binary = ((hash[offset] & 0x7f) << 24)
+                    | ((hash[offset + 1] & 0xff) << 16)
+                    | ((hash[offset + 2] & 0xff) << 8)
+                    | (hash[offset + 3] & 0xff);
             int otp = binary % (int) Math.pow(10, digits);
             return String.format(Locale.ROOT, "%0" + digits + "d", otp);
         } catch (GeneralSecurityException e) {

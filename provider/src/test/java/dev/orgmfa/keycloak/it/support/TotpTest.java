@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Test;
 
 /** The test helper's TOTP maths against RFC 6238 appendix B, so IT failures are never the helper's. */
@@ -30,7 +29,8 @@ class TotpTest {
 
     @Test
     void base32AsShownOnTheSetupScreen() {
-        assertArrayEquals("12345678901234567890".getBytes(StandardCharsets.US_ASCII),
+        assertArrayEquals(
+                "12345678901234567890".getBytes(StandardCharsets.US_ASCII),
                 Totp.base32Decode("GEZD GNBV GY3T QOJQ GEZD GNBV GY3T QOJQ"));
     }
 }
