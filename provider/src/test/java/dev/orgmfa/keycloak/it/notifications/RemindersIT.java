@@ -9,9 +9,9 @@ import dev.orgmfa.keycloak.it.support.TestRealm;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Enrollment reminders, driven through {@code POST /reminders} with the grace clock moved back
@@ -23,29 +23,20 @@ class RemindersIT {
     /** Where version 1 kept the clock; read while no clock row exists, so a test can move it. */
     private static final String GRACE_STARTED_AT = "org-mfa.grace-started-at";
 
-    private static TestRealm realm;
+    @RegisterExtension
+    static final TestRealm realm = TestRealm.perClass("reminders");
+
     private static Mailbox mailbox;
     private static String org;
 
     @BeforeAll
     static void realmAndMailbox() {
-        mailbox = new Mailbox();
-        realm = TestRealm.create("reminders");
+        mailbox = realm.closeAfterAll(new Mailbox());
         mailbox.serve(realm);
         realm.allowAdminEditedAttributes();
         org = realm.createOrganization(
                 "remind",
                 Map.of("mfa.totp.required", "true", "mfa.totp.grace-days", "10", "mfa.totp.remind-days", "7,1"));
-    }
-
-    @AfterAll
-    static void remove() {
-        if (realm != null) {
-            realm.close();
-        }
-        if (mailbox != null) {
-            mailbox.close();
-        }
     }
 
     @Test

@@ -17,10 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.keycloak.representations.userprofile.config.UPConfig;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -33,7 +33,9 @@ import org.openqa.selenium.chrome.ChromeDriver;
  */
 class SecurityEmailsIT {
 
-    private static TestRealm realm;
+    @RegisterExtension
+    static final TestRealm realm = TestRealm.perClass("mails");
+
     private static Mailbox mailbox;
     private static String acme;
     private static String quiet;
@@ -41,8 +43,7 @@ class SecurityEmailsIT {
 
     @BeforeAll
     static void realmAndMailbox() {
-        mailbox = new Mailbox();
-        realm = TestRealm.create("mails");
+        mailbox = realm.closeAfterAll(new Mailbox());
         mailbox.serve(realm);
         realm.allowAdminEditedAttributes();
         // A user without an address must be able to sign in: the profile asks for none.
@@ -53,16 +54,6 @@ class SecurityEmailsIT {
         acme = realm.createOrganization(
                 "acme", Map.of("mfa.totp.required", "true", "mfa.support-contact", "mailto:help@acme.example"));
         quiet = realm.createOrganization("quiet", Map.of("mfa.totp.required", "true", "mfa.notifications", "off"));
-    }
-
-    @AfterAll
-    static void remove() {
-        if (realm != null) {
-            realm.close();
-        }
-        if (mailbox != null) {
-            mailbox.close();
-        }
     }
 
     @Test
