@@ -44,7 +44,12 @@ final class PolicyRequest {
             }
             String keptEnrollBy = OrganizationPolicy.first(attributes, OrgMfaAttributes.ENROLL_BY);
             attributes.remove(OrgMfaAttributes.ENROLL_BY);
+            String keptMethods = OrganizationPolicy.first(attributes, OrgMfaAttributes.METHODS);
+            String keptTrustDays = OrganizationPolicy.first(attributes, OrgMfaAttributes.TRUST_BROWSER_DAYS);
             attributes.putAll(policy.toAttributes());
+            // Not part of the body yet: the organization's own values stay as they are.
+            keepOrRemove(attributes, OrgMfaAttributes.METHODS, keptMethods);
+            keepOrRemove(attributes, OrgMfaAttributes.TRUST_BROWSER_DAYS, keptTrustDays);
             if (!enrollBySent && keptEnrollBy != null) {
                 attributes.put(OrgMfaAttributes.ENROLL_BY, List.of(keptEnrollBy));
             }
@@ -55,6 +60,14 @@ final class PolicyRequest {
                 }
             }
             return attributes;
+        }
+
+        private static void keepOrRemove(Map<String, List<String>> attributes, String name, String kept) {
+            if (kept == null) {
+                attributes.remove(name);
+            } else {
+                attributes.put(name, List.of(kept));
+            }
         }
 
         /** The policy as stored after {@link #applyTo}, for the admin event. */

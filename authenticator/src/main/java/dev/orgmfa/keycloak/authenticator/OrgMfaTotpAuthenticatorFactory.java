@@ -50,6 +50,24 @@ public class OrgMfaTotpAuthenticatorFactory implements AuthenticatorFactory {
             .defaultValue(BrokeredUsers.ENFORCE.value())
             .add()
             .property()
+            .name(RealmWideOption.ALL_USERS_METHODS)
+            .label("Second factors (every user)")
+            .helpText("With 'Require TOTP of every user': the second factors that meet it, a comma list of"
+                    + " 'totp' (authenticator app) and 'webauthn' (security key or passkey), as the"
+                    + " organization attribute mfa.methods.")
+            .type(ProviderConfigProperty.STRING_TYPE)
+            .defaultValue("totp")
+            .add()
+            .property()
+            .name(RealmWideOption.ALL_USERS_TRUST_BROWSER_DAYS)
+            .label("Trusted browser days (every user)")
+            .helpText("Days (0 = off, up to 365) a user may skip the second factor on a browser they trusted,"
+                    + " as the organization attribute mfa.trust-browser-days; with several sources the"
+                    + " smallest wins.")
+            .type(ProviderConfigProperty.STRING_TYPE)
+            .defaultValue("0")
+            .add()
+            .property()
             .name(LOW_RECOVERY_CODES_THRESHOLD)
             .label("Low recovery codes notice")
             .helpText("The TOTP screen tells users with this many recovery codes left, or fewer, and offers a new set.")

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the policy asks of one user, combined from every source that applies to them.
@@ -18,6 +19,10 @@ import java.util.Optional;
  * @param exemptingSources the requiring sources that exempt SSO sign-ins: organization ids, or
  *                         {@code null} for the realm-wide option (which exempts every identity provider)
  * @param deadlines        one rule per requiring source: its grace days and its deadline date, if any
+ * @param methods          the second factors that meet the requirement: those every requiring source
+ *                         allows (none in common: TOTP); for a user nobody requires, every method
+ * @param trustBrowserDays days the user may skip the second factor on a browser they trusted: the
+ *                         smallest over all the user's sources, requiring or not (0 = off)
  */
 public record EffectivePolicy(
         boolean required,
@@ -25,7 +30,9 @@ public record EffectivePolicy(
         int gracePeriodDays,
         BrokeredUsers brokeredUsers,
         List<String> exemptingSources,
-        List<Deadline> deadlines) {
+        List<Deadline> deadlines,
+        Set<MfaMethod> methods,
+        int trustBrowserDays) {
 
     /**
      * The grace clock start an admin reset writes: grace over, whatever the policy's days or dates.
@@ -33,8 +40,12 @@ public record EffectivePolicy(
      */
     public static final Instant GRACE_ENDED = Instant.EPOCH;
 
-    public static final EffectivePolicy NOT_REQUIRED =
-            new EffectivePolicy(false, List.of(), 0, BrokeredUsers.EXEMPT, List.of(), List.of());
+    public static final EffectivePolicy NOT_REQUIRED = notRequired(0);
+
+    private static EffectivePolicy notRequired(int trustBrowserDays) {
+        return new EffectivePolicy(
+                false, List.of(), 0, BrokeredUsers.EXEMPT, List.of(), List.of(), AllowedMethods.ALL, trustBrowserDays);
+    }
 
     /**
      * One requiring source's deadline for a member whose grace clock started at {@code start}: the later
@@ -50,7 +61,9 @@ public record EffectivePolicy(
 
     /**
      * Required if any source requires, with the shortest grace period and {@code enforce} winning
-     * over {@code exempt}. Sources that do not require TOTP take no part.
+     * over {@code exempt}. Sources that do not require TOTP take no part, except in the trusted-browser
+     * days, where every source counts (an organization that allows no trust is not overruled by one
+     * that does).
      */
     public static EffectivePolicy combine(Collection<PolicySource> sources) {
         List<OrganizationRef> requiredBy = new ArrayList<>();
@@ -58,8 +71,11 @@ public record EffectivePolicy(
         List<Deadline> deadlines = new ArrayList<>();
         Integer grace = null;
         BrokeredUsers brokered = BrokeredUsers.EXEMPT;
+        Set<MfaMethod> methods = null;
+        Integer trustDays = null;
         for (PolicySource source : sources) {
             OrganizationPolicy policy = source.policy();
+            trustDays = trustDays == null ? policy.trustBrowserDays() : Math.min(trustDays, policy.trustBrowserDays());
             if (!policy.totpRequired()) {
                 continue;
             }
@@ -77,9 +93,11 @@ public record EffectivePolicy(
                     policy.gracePeriodDays(),
                     policy.enrollBy() == null ? null : EnrollByDate.forcedFrom(policy.enrollBy())));
             brokered = brokered.stricter(policy.brokeredUsers());
+            methods = methods == null ? policy.methods() : AllowedMethods.common(methods, policy.methods());
         }
+        int trustBrowserDays = trustDays == null ? 0 : trustDays;
         if (grace == null) {
-            return NOT_REQUIRED;
+            return trustBrowserDays == 0 ? NOT_REQUIRED : notRequired(trustBrowserDays);
         }
         return new EffectivePolicy(
                 true,
@@ -87,7 +105,9 @@ public record EffectivePolicy(
                 grace,
                 brokered,
                 Collections.unmodifiableList(exempting),
-                List.copyOf(deadlines));
+                List.copyOf(deadlines),
+                methods,
+                trustBrowserDays);
     }
 
     /**

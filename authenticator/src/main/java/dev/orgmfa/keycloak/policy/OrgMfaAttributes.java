@@ -17,6 +17,10 @@ public final class OrgMfaAttributes {
     public static final String NOTIFICATIONS = "mfa.notifications";
     /** Organization attribute: comma list of days before a member's deadline on which to remind them, e.g. {@code 7,1}. */
     public static final String REMIND_DAYS = "mfa.totp.remind-days";
+    /** Organization attribute: comma list of the second factors that meet the policy, {@code totp} (default) and {@code webauthn}. */
+    public static final String METHODS = "mfa.methods";
+    /** Organization attribute: days (0..365, 0 = off) a member may skip the second factor on a browser they trusted. */
+    public static final String TRUST_BROWSER_DAYS = "mfa.trust-browser-days";
 
     /**
      * User attribute of version 1 (epoch millis of the grace period's start). Now only read once and
@@ -25,6 +29,7 @@ public final class OrgMfaAttributes {
     public static final String LEGACY_GRACE_STARTED_AT = "org-mfa.grace-started-at";
 
     public static final int MAX_GRACE_DAYS = 365;
+    public static final int MAX_TRUST_BROWSER_DAYS = 365;
 
     private OrgMfaAttributes() {}
 }

@@ -1,9 +1,12 @@
 package dev.orgmfa.keycloak.policy;
 
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One organization's MFA policy, a typed view over its attributes.
@@ -12,9 +15,16 @@ import java.util.Map;
  * @param gracePeriodDays days a member may still sign in without TOTP, 0..365
  * @param brokeredUsers   whether SSO (brokered) sign-ins are held to the requirement
  * @param enrollBy        nobody is forced before 00:00 UTC of this day; null for no such date
+ * @param methods         the second factors that meet the policy ({@code mfa.methods}), never empty
+ * @param trustBrowserDays days a member may skip the second factor on a browser they trusted, 0 (off)..365
  */
 public record OrganizationPolicy(
-        boolean totpRequired, int gracePeriodDays, BrokeredUsers brokeredUsers, LocalDate enrollBy) {
+        boolean totpRequired,
+        int gracePeriodDays,
+        BrokeredUsers brokeredUsers,
+        LocalDate enrollBy,
+        Set<MfaMethod> methods,
+        int trustBrowserDays) {
 
     public static final OrganizationPolicy DEFAULT = new OrganizationPolicy(false, 0, BrokeredUsers.ENFORCE);
 
@@ -25,6 +35,20 @@ public record OrganizationPolicy(
         if (brokeredUsers == null) {
             throw new IllegalArgumentException("brokeredUsers must not be null");
         }
+        if (methods == null || methods.isEmpty()) {
+            throw new IllegalArgumentException("methods must name at least one method");
+        }
+        methods = Collections.unmodifiableSet(EnumSet.copyOf(methods));
+        if (trustBrowserDays < 0 || trustBrowserDays > OrgMfaAttributes.MAX_TRUST_BROWSER_DAYS) {
+            throw new IllegalArgumentException(
+                    "trustBrowserDays must be 0.." + OrgMfaAttributes.MAX_TRUST_BROWSER_DAYS);
+        }
+    }
+
+    /** A TOTP-only policy without trusted browsers. */
+    public OrganizationPolicy(
+            boolean totpRequired, int gracePeriodDays, BrokeredUsers brokeredUsers, LocalDate enrollBy) {
+        this(totpRequired, gracePeriodDays, brokeredUsers, enrollBy, AllowedMethods.DEFAULT, 0);
     }
 
     /** A policy without a deadline date. */
@@ -48,7 +72,9 @@ public record OrganizationPolicy(
                 BrokeredUsers.parse(first(attributes, OrgMfaAttributes.BROKERED_USERS))
                         .orElse(BrokeredUsers.ENFORCE),
                 EnrollByDate.parse(first(attributes, OrgMfaAttributes.ENROLL_BY))
-                        .orElse(null));
+                        .orElse(null),
+                AllowedMethods.parse(first(attributes, OrgMfaAttributes.METHODS)),
+                TrustBrowserDays.parse(first(attributes, OrgMfaAttributes.TRUST_BROWSER_DAYS)));
     }
 
     /**
@@ -63,6 +89,8 @@ public record OrganizationPolicy(
         attributes.put(OrgMfaAttributes.TOTP_REQUIRED, List.of(Boolean.toString(totpRequired)));
         attributes.put(OrgMfaAttributes.GRACE_DAYS, List.of(Integer.toString(gracePeriodDays)));
         attributes.put(OrgMfaAttributes.BROKERED_USERS, List.of(brokeredUsers.value()));
+        attributes.put(OrgMfaAttributes.METHODS, List.of(AllowedMethods.format(methods)));
+        attributes.put(OrgMfaAttributes.TRUST_BROWSER_DAYS, List.of(Integer.toString(trustBrowserDays)));
         return attributes;
     }
 

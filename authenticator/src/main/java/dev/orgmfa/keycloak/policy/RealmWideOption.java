@@ -1,6 +1,7 @@
 package dev.orgmfa.keycloak.policy;
 
 import dev.orgmfa.keycloak.OrgMfaIds;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.keycloak.models.AuthenticationExecutionModel;
@@ -20,6 +21,10 @@ public final class RealmWideOption {
     public static final String REQUIRE_ALL_USERS = "requireAllUsers";
     public static final String ALL_USERS_GRACE_DAYS = "allUsersGraceDays";
     public static final String ALL_USERS_BROKERED = "allUsersBrokeredUsers";
+    /** Comma list of the second factors that meet the realm-wide requirement, as {@code mfa.methods}. */
+    public static final String ALL_USERS_METHODS = "allUsersMethods";
+    /** Days a user may skip the second factor on a browser they trusted, as {@code mfa.trust-browser-days}. */
+    public static final String ALL_USERS_TRUST_BROWSER_DAYS = "allUsersTrustBrowserDays";
 
     private RealmWideOption() {}
 
@@ -34,7 +39,9 @@ public final class RealmWideOption {
                 .map(RealmWideOption::toSource)
                 .reduce((a, b) -> PolicySource.realmWide(
                         Math.min(a.policy().gracePeriodDays(), b.policy().gracePeriodDays()),
-                        a.policy().brokeredUsers().stricter(b.policy().brokeredUsers())));
+                        a.policy().brokeredUsers().stricter(b.policy().brokeredUsers()),
+                        AllowedMethods.common(a.policy().methods(), b.policy().methods()),
+                        Math.min(a.policy().trustBrowserDays(), b.policy().trustBrowserDays())));
     }
 
     private static Map<String, String> configOf(RealmModel realm, AuthenticationExecutionModel execution) {
@@ -47,9 +54,11 @@ public final class RealmWideOption {
 
     private static PolicySource toSource(Map<String, String> config) {
         OrganizationPolicy parsed = OrganizationPolicy.fromAttributes(Map.of(
-                OrgMfaAttributes.GRACE_DAYS, java.util.List.of(config.getOrDefault(ALL_USERS_GRACE_DAYS, "0")),
-                OrgMfaAttributes.BROKERED_USERS,
-                        java.util.List.of(config.getOrDefault(ALL_USERS_BROKERED, "enforce"))));
-        return PolicySource.realmWide(parsed.gracePeriodDays(), parsed.brokeredUsers());
+                OrgMfaAttributes.GRACE_DAYS, List.of(config.getOrDefault(ALL_USERS_GRACE_DAYS, "0")),
+                OrgMfaAttributes.BROKERED_USERS, List.of(config.getOrDefault(ALL_USERS_BROKERED, "enforce")),
+                OrgMfaAttributes.METHODS, List.of(config.getOrDefault(ALL_USERS_METHODS, "")),
+                OrgMfaAttributes.TRUST_BROWSER_DAYS, List.of(config.getOrDefault(ALL_USERS_TRUST_BROWSER_DAYS, "0"))));
+        return PolicySource.realmWide(
+                parsed.gracePeriodDays(), parsed.brokeredUsers(), parsed.methods(), parsed.trustBrowserDays());
     }
 }

@@ -91,4 +91,56 @@ class EffectivePolicyTest {
                 Instant.parse("2026-01-03T10:00:00Z"), policy.enrollBy(start).orElseThrow());
         assertTrue(EffectivePolicy.NOT_REQUIRED.enrollBy(start).isEmpty());
     }
+
+    private static PolicySource orgWith(String alias, boolean required, String methods, int trustDays) {
+        return new PolicySource(
+                new OrganizationRef("id-" + alias, alias),
+                new OrganizationPolicy(
+                        required, 0, BrokeredUsers.ENFORCE, null, AllowedMethods.parse(methods), trustDays));
+    }
+
+    @Test
+    void methodsAreThoseEveryRequiringOrganizationAllows() {
+        EffectivePolicy both = EffectivePolicy.combine(
+                List.of(orgWith("a", true, "totp,webauthn", 0), orgWith("b", true, "webauthn,totp", 0)));
+        assertEquals(java.util.EnumSet.allOf(MfaMethod.class), both.methods());
+        EffectivePolicy narrowed = EffectivePolicy.combine(List.of(
+                orgWith("a", true, "totp,webauthn", 0),
+                orgWith("b", true, "webauthn", 0),
+                orgWith("optional", false, "totp", 0)));
+        assertEquals(java.util.Set.of(MfaMethod.WEBAUTHN), narrowed.methods(), "a non-requiring org takes no part");
+        EffectivePolicy disjoint =
+                EffectivePolicy.combine(List.of(orgWith("a", true, "webauthn", 0), orgWith("b", true, "totp", 0)));
+        assertEquals(java.util.Set.of(MfaMethod.TOTP), disjoint.methods(), "none in common: totp");
+        assertEquals(
+                AllowedMethods.ALL,
+                EffectivePolicy.combine(List.of(orgWith("optional", false, "totp", 0)))
+                        .methods(),
+                "a user nobody requires may use any method");
+    }
+
+    @Test
+    void trustBrowserDaysAreTheSmallestOverEverySource() {
+        assertEquals(
+                7,
+                EffectivePolicy.combine(List.of(orgWith("a", true, "totp", 30), orgWith("b", true, "totp", 7)))
+                        .trustBrowserDays());
+        assertEquals(
+                0,
+                EffectivePolicy.combine(List.of(orgWith("a", true, "totp", 30), orgWith("optional", false, "totp", 0)))
+                        .trustBrowserDays(),
+                "an organization without trust is not overruled by a requiring one with it");
+        assertEquals(
+                14,
+                EffectivePolicy.combine(List.of(orgWith("optional", false, "totp", 14)))
+                        .trustBrowserDays(),
+                "a user nobody requires keeps their organization's days");
+        assertEquals(0, EffectivePolicy.combine(List.of()).trustBrowserDays());
+        assertEquals(
+                10,
+                EffectivePolicy.combine(List.of(
+                                PolicySource.realmWide(0, BrokeredUsers.ENFORCE, AllowedMethods.DEFAULT, 10),
+                                orgWith("a", true, "totp", 20)))
+                        .trustBrowserDays());
+    }
 }

@@ -58,7 +58,28 @@ class OrganizationPolicyTest {
     }
 
     @Test
+    void methodsAndTrustedBrowserDaysAreReadAndWrittenBack() {
+        Map<String, List<String>> attributes = Map.of(
+                OrgMfaAttributes.TOTP_REQUIRED, List.of("true"),
+                OrgMfaAttributes.METHODS, List.of("webauthn,totp"),
+                OrgMfaAttributes.TRUST_BROWSER_DAYS, List.of("30"));
+        OrganizationPolicy policy = OrganizationPolicy.fromAttributes(attributes);
+        assertEquals(java.util.EnumSet.allOf(MfaMethod.class), policy.methods());
+        assertEquals(30, policy.trustBrowserDays());
+        assertEquals(List.of("totp,webauthn"), policy.toAttributes().get(OrgMfaAttributes.METHODS));
+        assertEquals(policy, OrganizationPolicy.fromAttributes(policy.toAttributes()));
+        assertEquals(AllowedMethods.DEFAULT, parse("true", null, null).methods());
+        assertEquals(0, parse("true", null, null).trustBrowserDays());
+    }
+
+    @Test
     void outOfRangeValuesCannotBeConstructed() {
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new OrganizationPolicy(true, 1, BrokeredUsers.ENFORCE, null, AllowedMethods.DEFAULT, 366));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new OrganizationPolicy(true, 1, BrokeredUsers.ENFORCE, null, java.util.Set.of(), 0));
         assertThrows(IllegalArgumentException.class, () -> new OrganizationPolicy(true, 366, BrokeredUsers.ENFORCE));
         assertThrows(IllegalArgumentException.class, () -> new OrganizationPolicy(true, -1, BrokeredUsers.ENFORCE));
         assertThrows(IllegalArgumentException.class, () -> new OrganizationPolicy(true, 1, null));

@@ -24,7 +24,9 @@ public final class OrganizationChecks {
             OrgMfaAttributes.BROKERED_USERS,
             OrgMfaAttributes.SUPPORT_CONTACT,
             OrgMfaAttributes.NOTIFICATIONS,
-            OrgMfaAttributes.REMIND_DAYS);
+            OrgMfaAttributes.REMIND_DAYS,
+            OrgMfaAttributes.METHODS,
+            OrgMfaAttributes.TRUST_BROWSER_DAYS);
 
     private OrganizationChecks() {}
 
