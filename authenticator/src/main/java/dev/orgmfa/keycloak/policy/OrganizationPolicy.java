@@ -107,14 +107,6 @@ public record OrganizationPolicy(
     }
 
     private static int parseGraceDays(String value) {
-        if (value == null) {
-            return 0;
-        }
-        try {
-            int days = Integer.parseInt(value.trim());
-            return days < 0 || days > OrgMfaAttributes.MAX_GRACE_DAYS ? 0 : days;
-        } catch (NumberFormatException e) {
-            return 0;
-        }
+        return WholeDays.parse(value, OrgMfaAttributes.MAX_GRACE_DAYS).orElse(0);
     }
 }

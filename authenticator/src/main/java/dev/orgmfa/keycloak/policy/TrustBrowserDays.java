@@ -10,27 +10,14 @@ public final class TrustBrowserDays {
     private TrustBrowserDays() {}
 
     public static int parse(String value) {
-        if (value == null || value.isBlank()) {
-            return 0;
-        }
-        try {
-            int days = Integer.parseInt(value.trim());
-            return days < 0 || days > OrgMfaAttributes.MAX_TRUST_BROWSER_DAYS ? 0 : days;
-        } catch (NumberFormatException e) {
-            return 0;
-        }
+        return WholeDays.parse(value, OrgMfaAttributes.MAX_TRUST_BROWSER_DAYS).orElse(0);
     }
 
     /** Whether a value is set that is not a whole number of days in 0..365. */
     public static boolean isUnrecognized(String value) {
-        if (value == null || value.isBlank()) {
-            return false;
-        }
-        try {
-            int days = Integer.parseInt(value.trim());
-            return days < 0 || days > OrgMfaAttributes.MAX_TRUST_BROWSER_DAYS;
-        } catch (NumberFormatException e) {
-            return true;
-        }
+        return value != null
+                && !value.isBlank()
+                && WholeDays.parse(value, OrgMfaAttributes.MAX_TRUST_BROWSER_DAYS)
+                        .isEmpty();
     }
 }

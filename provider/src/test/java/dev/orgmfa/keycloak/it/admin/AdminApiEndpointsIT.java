@@ -234,6 +234,32 @@ class AdminApiEndpointsIT {
     }
 
     @Test
+    void putPolicyKeepsTheOrganizationsMethodsAndTrustedBrowserDays() {
+        String umbrella = realm.createOrganization(
+                "umbrella",
+                Map.of("mfa.totp.required", "true", "mfa.methods", "totp,webauthn", "mfa.trust-browser-days", "30"));
+        String plain = realm.createOrganization("plain", Map.of("mfa.totp.required", "true"));
+        String body = "{\"totpRequired\": true, \"gracePeriodDays\": 3, \"brokeredUsers\": \"enforce\"}";
+
+        assertEquals(
+                204,
+                api.put(token(), "organizations/" + umbrella + "/policy", body).status());
+        assertEquals(
+                204,
+                api.put(token(), "organizations/" + plain + "/policy", body).status());
+
+        Map<String, List<String>> kept =
+                realm.admin().organizations().get(umbrella).toRepresentation().getAttributes();
+        assertEquals(List.of("totp,webauthn"), kept.get("mfa.methods"), "a body without methods keeps them");
+        assertEquals(List.of("30"), kept.get("mfa.trust-browser-days"), "a body without trust days keeps them");
+        assertEquals(List.of("3"), kept.get("mfa.totp.grace-days"));
+        Map<String, List<String>> none =
+                realm.admin().organizations().get(plain).toRepresentation().getAttributes();
+        assertFalse(none.containsKey("mfa.methods"), "nothing is written for an organization that set no methods");
+        assertFalse(none.containsKey("mfa.trust-browser-days"));
+    }
+
+    @Test
     @Tag("smoke")
     void putPolicyMergesIntoOtherAttributesAndKeepsFactors() {
         String hooli = realm.createOrganization(
